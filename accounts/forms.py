@@ -1,0 +1,21 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from django.contrib.auth.forms import AuthenticationForm
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "Enter a correct username and password",
+        "inactive": "This account is inactive",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].error_messages["required"] = "Enter your username"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.text("username", field_width=Size.ONE_HALF),
+            Field.text("password", field_width=Size.ONE_HALF),
+            Submit("submit", "Sign in"),
+        )

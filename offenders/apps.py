@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OffendersConfig(AppConfig):
+    name = "offenders"
+    verbose_name = "Offender records"

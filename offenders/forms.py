@@ -1,0 +1,303 @@
+"""Offender forms: validate and present, nothing more. Writes go through offenders.services."""
+
+import datetime
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
+from django import forms
+
+from accounts.models import Role, Team, User
+from arms_site.forms import GovDateField
+
+from .models import (
+    MappaCategory,
+    MappaLevel,
+    NotificationPeriod,
+    OffenceKind,
+    Offender,
+    Sex,
+    Status,
+)
+from .pnc import InvalidPNC, normalise_pnc
+
+
+def _helper(*fields, submit="Save") -> FormHelper:
+    helper = FormHelper()
+    # Always a Layout: without one fields keep `required` and the browser hides the error summary.
+    helper.layout = Layout(*fields, Submit("submit", submit))
+    return helper
+
+
+class OffenderForm(forms.Form):
+    surname = forms.CharField(
+        max_length=100, error_messages={"required": "Enter the surname"}, label="Surname"
+    )
+    forenames = forms.CharField(
+        max_length=150, error_messages={"required": "Enter the forenames"}, label="Forenames"
+    )
+    date_of_birth = GovDateField(label="Date of birth", past_only=True)
+    sex = forms.ChoiceField(
+        choices=Sex.choices, widget=forms.RadioSelect, error_messages={"required": "Select the sex"}
+    )
+    pnc_id = forms.CharField(
+        label="PNC ID",
+        required=False,
+        max_length=13,
+        help_text="For example 2001/0123456F",
+    )
+    local_reference = forms.CharField(
+        label="Local or ViSOR reference",
+        max_length=30,
+        error_messages={"required": "Enter the local or ViSOR reference"},
+    )
+    status = forms.ChoiceField(choices=Status.choices, initial=Status.ACTIVE)
+    mappa_category = forms.TypedChoiceField(
+        label="MAPPA category", choices=MappaCategory.choices, coerce=int, initial=1
+    )
+    mappa_level = forms.TypedChoiceField(
+        label="MAPPA level", choices=MappaLevel.choices, coerce=int, initial=1
+    )
+    registration_start = GovDateField(label="Registration start date", past_only=True)
+    notification_period = forms.ChoiceField(
+        choices=[("", "Choose a period")] + NotificationPeriod.choices,
+        error_messages={"required": "Select the notification period"},
+    )
+    last_release_date = GovDateField(
+        label="Last release from custody", required=False, past_only=True
+    )
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.none(), error_messages={"required": "Select the team"}
+    )
+    responsible_officer = forms.ModelChoiceField(
+        queryset=User.objects.none(), required=False, label="Responsible officer"
+    )
+
+    def __init__(self, *args, user, instance: Offender | None = None, **kwargs):
+        self.instance = instance
+        if instance is not None and "initial" not in kwargs:
+            kwargs["initial"] = {
+                name: getattr(instance, name)
+                for name in self.base_fields
+                if name not in {"team", "responsible_officer"}
+            } | {"team": instance.team_id, "responsible_officer": instance.responsible_officer_id}
+        super().__init__(*args, **kwargs)
+        teams = Team.objects.filter(force_id=user.force_id)
+        if user.role != Role.FORCE_ADMIN:
+            teams = teams.filter(members=user)
+        self.fields["team"].queryset = teams
+        self.fields["responsible_officer"].queryset = User.objects.filter(
+            force_id=user.force_id, role__in=[Role.OFFICER, Role.SUPERVISOR], is_active=True
+        ).order_by("last_name")
+        if instance is None and user.is_officer:
+            self.initial.setdefault("responsible_officer", user.pk)
+            if teams.count() == 1:
+                self.initial.setdefault("team", teams.first().pk)
+        self.helper = _helper(
+            Fieldset(
+                Field.text("surname", field_width=Size.ONE_HALF),
+                Field.text("forenames", field_width=Size.ONE_HALF),
+                Field("date_of_birth"),
+                Field.radios("sex", inline=True),
+                legend="Identity",
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field.text("pnc_id", field_width=Size.ONE_QUARTER),
+                Field.text("local_reference", field_width=Size.ONE_QUARTER),
+                legend="References",
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field.select("status"),
+                Field.select("mappa_category"),
+                Field.select("mappa_level"),
+                Field("registration_start"),
+                Field.select("notification_period"),
+                Field("last_release_date"),
+                Field.select("team"),
+                Field.select("responsible_officer"),
+                legend="Registration and management",
+                legend_size=Size.MEDIUM,
+            ),
+            submit="Save record",
+        )
+
+    def clean_pnc_id(self):
+        value = self.cleaned_data["pnc_id"].strip()
+        if not value:
+            return ""
+        try:
+            value = normalise_pnc(value)
+        except InvalidPNC as error:
+            raise forms.ValidationError(str(error)) from None
+        clash = Offender.objects.filter(pnc_id=value)
+        if self.instance is not None:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError("Another record already has this PNC ID")
+        return value
+
+    def clean_local_reference(self):
+        value = self.cleaned_data["local_reference"].strip().upper()
+        clash = Offender.objects.filter(local_reference=value)
+        if self.instance is not None:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError("Another record already has this reference")
+        return value
+
+    def clean(self):
+        data = super().clean()
+        dob = data.get("date_of_birth")
+        for name in ("registration_start", "last_release_date"):
+            value = data.get(name)
+            if dob and value and value < dob:
+                self.add_error(name, f"The {self.fields[name].label.lower()} must be after the date of birth")
+        if dob and dob > datetime.date.today().replace(year=datetime.date.today().year - 10):
+            self.add_error("date_of_birth", "The date of birth must be at least 10 years ago")
+        return data
+
+
+class AliasForm(forms.Form):
+    surname = forms.CharField(max_length=100, error_messages={"required": "Enter the surname"})
+    forenames = forms.CharField(max_length=150, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("surname", field_width=Size.ONE_HALF),
+            Field.text("forenames", field_width=Size.ONE_HALF),
+            submit="Add alias",
+        )
+
+
+class AddressForm(forms.Form):
+    line_1 = forms.CharField(
+        label="Address line 1", max_length=150, error_messages={"required": "Enter address line 1"}
+    )
+    line_2 = forms.CharField(label="Address line 2 (optional)", max_length=150, required=False)
+    town = forms.CharField(
+        label="Town or city", max_length=100, error_messages={"required": "Enter the town or city"}
+    )
+    postcode = forms.RegexField(
+        regex=r"^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$",
+        max_length=10,
+        error_messages={
+            "required": "Enter the postcode",
+            "invalid": "Enter a real postcode, like AA1 1AA",
+        },
+    )
+    start_date = GovDateField(label="Date they started living here")
+    end_date = GovDateField(label="Date they stopped living here", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("line_1"),
+            Field.text("line_2"),
+            Field.text("town", field_width=Size.TWO_THIRDS),
+            Field.text("postcode", field_width=Size.ONE_QUARTER),
+            Field("start_date"),
+            Field("end_date"),
+            submit="Add address",
+        )
+
+    def clean_postcode(self):
+        value = self.cleaned_data["postcode"].upper().replace(" ", "")
+        return f"{value[:-3]} {value[-3:]}"
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "The date they stopped living here must be after the start")
+        return data
+
+
+class CourtAppearanceForm(forms.Form):
+    """A sentencing occasion with its first offence; more offences can be added afterwards."""
+
+    sentencing_date = GovDateField(label="Sentencing date", past_only=True)
+    court = forms.CharField(max_length=150, error_messages={"required": "Enter the court"})
+    disposal = forms.CharField(
+        max_length=200,
+        error_messages={"required": "Enter the disposal"},
+        help_text="For example 4 years' imprisonment, or community order",
+    )
+    custodial = forms.BooleanField(label="The sentence was custodial", required=False)
+    description = forms.CharField(
+        label="Offence",
+        max_length=200,
+        error_messages={"required": "Enter the offence"},
+    )
+    kind = forms.ChoiceField(
+        label="Kind of offence",
+        choices=OffenceKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the kind of offence"},
+    )
+    contact = forms.BooleanField(label="Contact offence", required=False, initial=True)
+    victim_male = forms.BooleanField(label="A victim was male", required=False)
+    victim_stranger = forms.BooleanField(label="A victim was a stranger", required=False)
+
+    OFFENCE_FIELDS = ["description", "kind", "contact", "victim_male", "victim_stranger"]
+
+    def __init__(self, *args, offender=None, **kwargs):
+        self.offender = offender
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Fieldset(
+                Field("sentencing_date"),
+                Field.text("court"),
+                Field.text("disposal"),
+                Field.checkbox("custodial"),
+                legend="Sentencing occasion",
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field.text("description"),
+                Field.radios("kind"),
+                Field.checkbox("contact"),
+                Field.checkbox("victim_male"),
+                Field.checkbox("victim_stranger"),
+                legend="Offence",
+                legend_size=Size.MEDIUM,
+            ),
+            submit="Add court appearance",
+        )
+
+    def clean_sentencing_date(self):
+        value = self.cleaned_data["sentencing_date"]
+        if self.offender and value and value < self.offender.date_of_birth:
+            raise forms.ValidationError("The sentencing date must be after the date of birth")
+        return value
+
+
+class OffenceForm(forms.Form):
+    description = forms.CharField(
+        label="Offence", max_length=200, error_messages={"required": "Enter the offence"}
+    )
+    kind = forms.ChoiceField(
+        label="Kind of offence",
+        choices=OffenceKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the kind of offence"},
+    )
+    contact = forms.BooleanField(label="Contact offence", required=False, initial=True)
+    victim_male = forms.BooleanField(label="A victim was male", required=False)
+    victim_stranger = forms.BooleanField(label="A victim was a stranger", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("description"),
+            Field.radios("kind"),
+            Field.checkbox("contact"),
+            Field.checkbox("victim_male"),
+            Field.checkbox("victim_stranger"),
+            submit="Add offence",
+        )
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Name, PNC ID or reference", required=False, max_length=100)

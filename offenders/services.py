@@ -1,0 +1,120 @@
+"""Writes to offender records. Each call is one transaction with its audit entry."""
+
+from django.db import transaction
+
+from audit.models import Action
+from audit.services import audit_record
+
+from .models import Address, Alias, CourtAppearance, Offence, Offender
+
+OFFENDER_FIELDS = [
+    "surname",
+    "forenames",
+    "date_of_birth",
+    "sex",
+    "pnc_id",
+    "local_reference",
+    "status",
+    "mappa_category",
+    "mappa_level",
+    "registration_start",
+    "notification_period",
+    "last_release_date",
+    "team",
+    "responsible_officer",
+]
+
+
+@transaction.atomic
+def offender_create(*, user, **fields) -> Offender:
+    offender = Offender(**fields)
+    offender.full_clean()
+    offender.save()
+    audit_record(
+        actor=user, action=Action.CREATED, obj=offender, offender=offender, summary="Record created"
+    )
+    return offender
+
+
+@transaction.atomic
+def offender_update(*, user, offender: Offender, **fields) -> Offender:
+    changed = [name for name, value in fields.items() if getattr(offender, name) != value]
+    for name, value in fields.items():
+        setattr(offender, name, value)
+    if not changed:
+        return offender
+    offender.full_clean()
+    offender.save()
+    audit_record(
+        actor=user,
+        action=Action.CHANGED,
+        obj=offender,
+        offender=offender,
+        summary="Record changed",
+        changed_fields=changed,
+    )
+    return offender
+
+
+@transaction.atomic
+def address_add(*, user, offender: Offender, end_previous: bool = True, **fields) -> Address:
+    """Add an address; the current one (if any) ends the day the new one starts."""
+    address = Address(offender=offender, **fields)
+    address.full_clean()
+    if end_previous and address.end_date is None:
+        for previous in offender.addresses.filter(end_date__isnull=True):
+            previous.end_date = max(previous.start_date, address.start_date)
+            previous.save(update_fields=["end_date"])
+    address.save()
+    audit_record(
+        actor=user, action=Action.CREATED, obj=address, offender=offender, summary="Address added"
+    )
+    return address
+
+
+@transaction.atomic
+def alias_add(*, user, offender: Offender, **fields) -> Alias:
+    alias = Alias(offender=offender, **fields)
+    alias.full_clean()
+    alias.save()
+    audit_record(
+        actor=user, action=Action.CREATED, obj=alias, offender=offender, summary="Alias added"
+    )
+    return alias
+
+
+@transaction.atomic
+def court_appearance_add(
+    *, user, offender: Offender, offences: list[dict] | None = None, **fields
+) -> CourtAppearance:
+    """Record a sentencing occasion with its offences, all or nothing."""
+    appearance = CourtAppearance(offender=offender, **fields)
+    appearance.full_clean()
+    appearance.save()
+    for offence_fields in offences or []:
+        offence = Offence(appearance=appearance, **offence_fields)
+        offence.full_clean()
+        offence.save()
+    audit_record(
+        actor=user,
+        action=Action.CREATED,
+        obj=appearance,
+        offender=offender,
+        summary=f"Court appearance added ({len(offences or [])} offences)",
+    )
+    return appearance
+
+
+@transaction.atomic
+def offence_add(*, user, appearance: CourtAppearance, **fields) -> Offence:
+    offence = Offence(appearance=appearance, **fields)
+    offence.full_clean()
+    offence.save()
+    audit_record(
+        actor=user,
+        action=Action.CREATED,
+        obj=offence,
+        offender=appearance.offender,
+        summary="Offence added",
+    )
+    return offence
