@@ -17,6 +17,9 @@ class GovDateField(DateInputField):
         self.error_messages["required"] = f"Enter the {lower}"
         self.error_messages["incomplete"] = f"The {lower} must include a day, month and year"
         self.error_messages["invalid"] = f"The {lower} must be a real date"
+        for part, name in zip(self.fields, ("day", "month", "year"), strict=True):
+            part.error_messages["incomplete"] = f"The {lower} must include a {name}"
+            part.validators[0].message = f"The {lower} must be a real date"
 
     def compress(self, data_list):
         if not data_list or all(v in self.empty_values for v in data_list):

@@ -3,7 +3,7 @@
 import datetime
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Fieldset, Fluid, Layout, Size, Submit
 from django import forms
 
 from accounts.models import Role, Team, User
@@ -94,16 +94,16 @@ class OffenderForm(forms.Form):
                 self.initial.setdefault("team", teams.first().pk)
         self.helper = _helper(
             Fieldset(
-                Field.text("surname", field_width=Size.ONE_HALF),
-                Field.text("forenames", field_width=Size.ONE_HALF),
+                Field.text("surname", field_width=Fluid.ONE_HALF),
+                Field.text("forenames", field_width=Fluid.ONE_HALF),
                 Field("date_of_birth"),
                 Field.radios("sex", inline=True),
                 legend="Identity",
                 legend_size=Size.MEDIUM,
             ),
             Fieldset(
-                Field.text("pnc_id", field_width=Size.ONE_QUARTER),
-                Field.text("local_reference", field_width=Size.ONE_QUARTER),
+                Field.text("pnc_id", field_width=Fluid.ONE_QUARTER),
+                Field.text("local_reference", field_width=Fluid.ONE_QUARTER),
                 legend="References",
                 legend_size=Size.MEDIUM,
             ),
@@ -165,8 +165,8 @@ class AliasForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper(
-            Field.text("surname", field_width=Size.ONE_HALF),
-            Field.text("forenames", field_width=Size.ONE_HALF),
+            Field.text("surname", field_width=Fluid.ONE_HALF),
+            Field.text("forenames", field_width=Fluid.ONE_HALF),
             submit="Add alias",
         )
 
@@ -195,8 +195,8 @@ class AddressForm(forms.Form):
         self.helper = _helper(
             Field.text("line_1"),
             Field.text("line_2"),
-            Field.text("town", field_width=Size.TWO_THIRDS),
-            Field.text("postcode", field_width=Size.ONE_QUARTER),
+            Field.text("town", field_width=Fluid.TWO_THIRDS),
+            Field.text("postcode", field_width=Fluid.ONE_QUARTER),
             Field("start_date"),
             Field("end_date"),
             submit="Add address",
