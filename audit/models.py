@@ -59,6 +59,9 @@ class AuditEvent(models.Model):
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["offender", "-at"], name="audit_offender_at")]
 
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.object_type}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise AppendOnlyError("Audit entries cannot be changed.")
@@ -66,6 +69,3 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Audit entries cannot be deleted.")
-
-    def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.object_type}"

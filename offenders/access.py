@@ -39,8 +39,8 @@ def can_change_offender(user, offender: Offender) -> bool:
 def offender_for_user(user, pk, *, for_change: bool = False) -> Offender:
     """The offender ``pk`` if ``user`` may see it (404 otherwise); 403 for a change they may not make."""
     try:
-        offender = visible_offenders(user).select_related("team__force", "responsible_officer").get(
-            pk=pk
+        offender = (
+            visible_offenders(user).select_related("team__force", "responsible_officer").get(pk=pk)
         )
     except (Offender.DoesNotExist, ValueError, TypeError):
         raise Http404("No offender found") from None

@@ -15,8 +15,8 @@ from .models import (
     MappaCategory,
     NotificationPeriod,
     Offence,
-    Offender,
     OffenceKind,
+    Offender,
     Sex,
     Status,
 )
@@ -33,7 +33,9 @@ DEMO_USERS = [
     ("auditor", "Ava", "Auditor", Role.READ_ONLY, []),
 ]
 OTHER_FORCE_USER = ("other.officer", "Owen", "Otherforce", Role.OFFICER, ["Other MOSOVO Unit"])
-REFERENCE_DATE = datetime.date(2026, 11, 1)  # demo records are dated relative to this, not the clock
+REFERENCE_DATE = datetime.date(
+    2026, 11, 1
+)  # demo records are dated relative to this, not the clock
 
 
 def demo_pnc(serial: int) -> str:
@@ -61,7 +63,9 @@ def seed_organisation():
         name: Team.objects.get_or_create(force=force, name=name)[0]
         for name in ["North MOSOVO Unit", "South MOSOVO Unit"]
     }
-    teams["Other MOSOVO Unit"] = Team.objects.get_or_create(force=other, name="Other MOSOVO Unit")[0]
+    teams["Other MOSOVO Unit"] = Team.objects.get_or_create(force=other, name="Other MOSOVO Unit")[
+        0
+    ]
     users = {spec[0]: _user(force, spec, teams) for spec in DEMO_USERS}
     users[OTHER_FORCE_USER[0]] = _user(other, OTHER_FORCE_USER, teams)
     return force, teams, users
@@ -200,7 +204,11 @@ def seed_caseload(teams, users, count=40):
             status=status,
             registration_start=REFERENCE_DATE - datetime.timedelta(days=rng.randint(200, 4000)),
             notification_period=rng.choice(
-                [NotificationPeriod.INDEFINITE, NotificationPeriod.TEN_YEARS, NotificationPeriod.FIVE_YEARS]
+                [
+                    NotificationPeriod.INDEFINITE,
+                    NotificationPeriod.TEN_YEARS,
+                    NotificationPeriod.FIVE_YEARS,
+                ]
             ),
             team=team,
             responsible_officer=officer,
@@ -215,7 +223,10 @@ def seed_caseload(teams, users, count=40):
         adult = dob.replace(year=dob.year + 18)
         span = max((REFERENCE_DATE - adult).days - 200, 30)
         dates = sorted(
-            {adult + datetime.timedelta(days=rng.randint(0, span)) for _ in range(rng.randint(1, 5))}
+            {
+                adult + datetime.timedelta(days=rng.randint(0, span))
+                for _ in range(rng.randint(1, 5))
+            }
         )
         sexual_index = rng.randrange(len(dates))
         for i, date in enumerate(dates):
@@ -231,14 +242,18 @@ def seed_caseload(teams, users, count=40):
             else:
                 kind = rng.choice([OffenceKind.VIOLENT, OffenceKind.BURGLARY, OffenceKind.OTHER])
                 offence = dict(
-                    description={"violent": "Assault", "burglary": "Burglary", "other": "Theft"}[kind],
+                    description={"violent": "Assault", "burglary": "Burglary", "other": "Theft"}[
+                        kind
+                    ],
                     kind=kind,
                 )
             _add_appearance(
                 offender,
                 date,
                 f"{rng.choice(['Demoton', 'Southdemo', 'Fictionford'])} Crown Court",
-                rng.choice(["Community order", "2 years' imprisonment", "Suspended sentence order"]),
+                rng.choice(
+                    ["Community order", "2 years' imprisonment", "Suspended sentence order"]
+                ),
                 rng.random() < 0.4,
                 [offence],
             )
@@ -270,8 +285,8 @@ def seed(out):
 
 def print_logins(out):
     out.write("")
-    out.write("Demo logins (password for all: %s)" % DEMO_PASSWORD)
-    for username, first, last, role, teams in DEMO_USERS + [OTHER_FORCE_USER]:
+    out.write(f"Demo logins (password for all: {DEMO_PASSWORD})")
+    for username, _first, _last, role, teams in DEMO_USERS + [OTHER_FORCE_USER]:
         where = ", ".join(teams) or "whole force"
         out.write(f"  {username:<15} {Role(role).label} ({where})")
     out.write("Open http://127.0.0.1:8000/ and start with DEMO-001 (Daniel James EXAMPLE).")

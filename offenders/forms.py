@@ -152,7 +152,9 @@ class OffenderForm(forms.Form):
         for name in ("registration_start", "last_release_date"):
             value = data.get(name)
             if dob and value and value < dob:
-                self.add_error(name, f"The {self.fields[name].label.lower()} must be after the date of birth")
+                self.add_error(
+                    name, f"The {self.fields[name].label.lower()} must be after the date of birth"
+                )
         if dob and dob > datetime.date.today().replace(year=datetime.date.today().year - 10):
             self.add_error("date_of_birth", "The date of birth must be at least 10 years ago")
         return data

@@ -62,9 +62,7 @@ class Offender(models.Model):
     )
     registration_start = models.DateField("Registration start date")
     notification_period = models.CharField(max_length=12, choices=NotificationPeriod.choices)
-    last_release_date = models.DateField(
-        "Last release from custody", null=True, blank=True
-    )
+    last_release_date = models.DateField("Last release from custody", null=True, blank=True)
     team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="offenders")
     responsible_officer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -92,12 +90,12 @@ class Offender(models.Model):
     def __str__(self):
         return f"{self.full_name} ({self.local_reference})"
 
+    def get_absolute_url(self):
+        return reverse("offenders:detail", args=[self.pk])
+
     @property
     def full_name(self) -> str:
         return f"{self.forenames} {self.surname.upper()}"
-
-    def get_absolute_url(self):
-        return reverse("offenders:detail", args=[self.pk])
 
     @property
     def force(self):

@@ -25,7 +25,9 @@ from .selectors import current_address, offender_caseload, offender_search
 
 def audit_view(request, offender, what: str) -> None:
     """Consultation is logged too (DPA 2018 s.62): one entry per offender page viewed."""
-    audit_record(actor=request.user, action=Action.VIEWED, offender=offender, obj=offender, summary=what)
+    audit_record(
+        actor=request.user, action=Action.VIEWED, offender=offender, obj=offender, summary=what
+    )
 
 
 def _apply_validation_error(form, error: ValidationError) -> None:

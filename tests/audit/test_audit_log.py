@@ -9,7 +9,9 @@ from audit.services import audit_record
 
 @pytest.fixture
 def event(owner, offender):
-    return audit_record(actor=owner, action=Action.VIEWED, obj=offender, offender=offender, summary="x")
+    return audit_record(
+        actor=owner, action=Action.VIEWED, obj=offender, offender=offender, summary="x"
+    )
 
 
 def test_an_entry_cannot_be_changed(event):
@@ -51,7 +53,9 @@ def test_no_cookie_or_session_token_reaches_the_log(owner_client, offender):
         assert session_key not in f"{event.summary}{event.changed_fields}{event.recipients}"
 
 
-def test_supervisor_and_auditor_see_the_history_tab_officer_does_not(client, colleague, auditor, owner, offender):
+def test_supervisor_and_auditor_see_the_history_tab_officer_does_not(
+    client, colleague, auditor, owner, offender
+):
     for user, expected in [(colleague, 200), (auditor, 200), (owner, 403)]:
         client.force_login(user)
         assert client.get(f"/offenders/{offender.pk}/history/").status_code == expected, user.role

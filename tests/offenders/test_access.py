@@ -30,11 +30,15 @@ def test_outsider_gets_404_on_every_offender_page(client, outsider, offender, su
 
 
 def test_officer_of_another_team_in_the_same_force_cannot_see(client, other_team, offender):
-    stranger = UserFactory(username="team-b", role=Role.OFFICER, force=other_team.force, team=other_team)
+    stranger = UserFactory(
+        username="team-b", role=Role.OFFICER, force=other_team.force, team=other_team
+    )
     assert _get(client, stranger, offender.get_absolute_url()).status_code == 404
 
 
-def test_force_admin_sees_every_team_of_their_force_only(force_admin, offender, outsider, other_team):
+def test_force_admin_sees_every_team_of_their_force_only(
+    force_admin, offender, outsider, other_team
+):
     in_other_team = OffenderFactory(team=other_team)
     elsewhere = OffenderFactory(team=outsider.teams.first())
     visible = set(visible_offenders(force_admin))

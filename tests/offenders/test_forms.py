@@ -44,18 +44,32 @@ def test_valid_offender_is_saved_and_audited(owner_client, owner, valid_offender
 
 BAD_INPUT = [
     ("surname", {"surname": ""}, "Enter the surname"),
-    ("future date of birth", _date("date_of_birth", datetime.date(2999, 1, 1)), "must be in the past"),
-    ("impossible date", {"date_of_birth_0": "31", "date_of_birth_1": "2", "date_of_birth_2": "1980"}, "must be a real date"),
+    (
+        "future date of birth",
+        _date("date_of_birth", datetime.date(2999, 1, 1)),
+        "must be in the past",
+    ),
+    (
+        "impossible date",
+        {"date_of_birth_0": "31", "date_of_birth_1": "2", "date_of_birth_2": "1980"},
+        "must be a real date",
+    ),
     ("missing day", {"date_of_birth_0": ""}, "The date of birth must include a day"),
     ("unknown PNC check character", {"pnc_id": "2001/0123456G"}, "correct check character"),
     ("badly formed PNC", {"pnc_id": "12345"}, "Enter a PNC number in the correct format"),
     ("no team", {"team": ""}, "Select the team"),
-    ("registration before birth", _date("registration_start", datetime.date(1970, 1, 1)), "must be after the date of birth"),
+    (
+        "registration before birth",
+        _date("registration_start", datetime.date(1970, 1, 1)),
+        "must be after the date of birth",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("case", "change", "message"), BAD_INPUT, ids=[c[0] for c in BAD_INPUT])
-def test_bad_input_shows_a_field_error_and_saves_nothing(owner_client, valid_offender, case, change, message):
+def test_bad_input_shows_a_field_error_and_saves_nothing(
+    owner_client, valid_offender, case, change, message
+):
     before = (Offender.objects.count(), AuditEvent.objects.count())
     response = owner_client.post(CREATE_URL, {**valid_offender, **change})
     page = response.content.decode()
@@ -67,11 +81,15 @@ def test_bad_input_shows_a_field_error_and_saves_nothing(owner_client, valid_off
 
 
 def test_duplicate_reference_is_refused(owner_client, valid_offender, offender):
-    response = owner_client.post(CREATE_URL, {**valid_offender, "local_reference": offender.local_reference})
+    response = owner_client.post(
+        CREATE_URL, {**valid_offender, "local_reference": offender.local_reference}
+    )
     assert "Another record already has this reference" in response.content.decode()
 
 
-def test_edit_records_the_changed_field_names_not_values(owner_client, owner, offender, valid_offender):
+def test_edit_records_the_changed_field_names_not_values(
+    owner_client, owner, offender, valid_offender
+):
     data = {**valid_offender, "local_reference": offender.local_reference, "surname": "Renamed"}
     response = owner_client.post(f"/offenders/{offender.pk}/edit/", data)
     assert response.status_code == 302
@@ -82,12 +100,20 @@ def test_edit_records_the_changed_field_names_not_values(owner_client, owner, of
 
 def test_new_address_becomes_current_and_ends_the_previous(owner_client, offender):
     old = Address.objects.create(
-        offender=offender, line_1="1 Old Road", town="Testville", postcode="ZZ1 1ZZ",
+        offender=offender,
+        line_1="1 Old Road",
+        town="Testville",
+        postcode="ZZ1 1ZZ",
         start_date=datetime.date(2020, 1, 1),
     )
     response = owner_client.post(
         f"/offenders/{offender.pk}/addresses/new/",
-        {"line_1": "2 New Road", "town": "Testville", "postcode": "zz12zz", **_date("start_date", datetime.date(2024, 6, 1))},
+        {
+            "line_1": "2 New Road",
+            "town": "Testville",
+            "postcode": "zz12zz",
+            **_date("start_date", datetime.date(2024, 6, 1)),
+        },
     )
     assert response.status_code == 302
     old.refresh_from_db()
@@ -101,7 +127,12 @@ def test_new_address_becomes_current_and_ends_the_previous(owner_client, offende
 def test_bad_postcode_saves_no_address(owner_client, offender):
     response = owner_client.post(
         f"/offenders/{offender.pk}/addresses/new/",
-        {"line_1": "2 New Road", "town": "Testville", "postcode": "not a postcode", **_date("start_date", datetime.date(2024, 6, 1))},
+        {
+            "line_1": "2 New Road",
+            "town": "Testville",
+            "postcode": "not a postcode",
+            **_date("start_date", datetime.date(2024, 6, 1)),
+        },
     )
     assert "Enter a real postcode" in response.content.decode()
     assert not offender.addresses.exists()
@@ -129,7 +160,12 @@ def test_court_appearance_with_its_offence_is_saved_together(owner_client, offen
 def test_appearance_with_no_offence_kind_saves_nothing(owner_client, offender):
     response = owner_client.post(
         f"/offenders/{offender.pk}/appearances/new/",
-        {**_date("sentencing_date", datetime.date(2016, 2, 3)), "court": "C", "disposal": "D", "description": "X"},
+        {
+            **_date("sentencing_date", datetime.date(2016, 2, 3)),
+            "court": "C",
+            "disposal": "D",
+            "description": "X",
+        },
     )
     assert "Select the kind of offence" in response.content.decode()
     assert not CourtAppearance.objects.exists()

@@ -20,7 +20,9 @@ def test_check_character_of_the_worked_example():
     assert check_character("2001", "0123456") == "F"
 
 
-@pytest.mark.parametrize("entered", ["", "2001/0123456", "ABCD/0123456F", "2001/01234567F", "2001-0123456F"])
+@pytest.mark.parametrize(
+    "entered", ["", "2001/0123456", "ABCD/0123456F", "2001/01234567F", "2001-0123456F"]
+)
 def test_badly_formed_pnc_is_refused_with_the_hmpps_wording(entered):
     with pytest.raises(InvalidPNC, match=FORMAT_MESSAGE):
         normalise_pnc(entered)
