@@ -15,7 +15,8 @@ from .scoring import DEFAULT_C_TABLE, NotApplicable, rm2000_c, rm2000_s, rm2000_
 @dataclass(frozen=True)
 class Item:
     name: str
-    label: str  # the question, as shown on the form
+    label: str  # the item's name, as on results and headings
+    question: str  # the form field's label
     noun: str  # used in messages: "Enter the reason for changing {noun}"
     kind: str  # "count", "flag" or "age"
     help: str  # our own words
@@ -25,6 +26,7 @@ ITEMS = (
     Item(
         "age",
         "Age at commencement of risk",
+        "Age at commencement of risk, in years",
         "the age at commencement of risk",
         "age",
         "Risk commences when the person is next free to offend: on release from custody, or "
@@ -33,6 +35,7 @@ ITEMS = (
     Item(
         "sexual_appearances",
         "Sexual appearances",
+        "How many sexual appearances?",
         "the number of sexual appearances",
         "count",
         "Count sentencing occasions, not offences: a day in court that dealt with any sexual "
@@ -41,6 +44,7 @@ ITEMS = (
     Item(
         "criminal_appearances",
         "Criminal appearances",
+        "How many criminal appearances?",
         "the number of criminal appearances",
         "count",
         "Every sentencing occasion for any offence, sexual ones included.",
@@ -48,6 +52,7 @@ ITEMS = (
     Item(
         "male_victim",
         "Any sexual offence against a male",
+        "Was any sexual offence against a male?",
         "the answer about a male victim",
         "flag",
         "Yes if any sexual offence had a male victim, whatever the victim's age.",
@@ -55,6 +60,7 @@ ITEMS = (
     Item(
         "stranger_victim",
         "Any sexual offence against a stranger",
+        "Was any sexual offence against a stranger?",
         "the answer about a stranger victim",
         "flag",
         "Yes if a victim of any sexual offence did not know the offender before the offence.",
@@ -62,6 +68,7 @@ ITEMS = (
     Item(
         "non_contact",
         "Any non-contact sexual offence",
+        "Was any sexual offence a non-contact offence?",
         "the answer about non-contact offences",
         "flag",
         "Yes for offences with no physical contact, such as exposure or indecent images.",
@@ -69,6 +76,7 @@ ITEMS = (
     Item(
         "never_married",
         "Single: never married or in a civil partnership",
+        "Has the offender never been married or in a civil partnership?",
         "the answer about marriage",
         "flag",
         "The record does not hold this, so nothing is proposed: answer from what the offender "
@@ -77,6 +85,7 @@ ITEMS = (
     Item(
         "violent_appearances",
         "Violent appearances",
+        "How many violent appearances?",
         "the number of violent appearances",
         "count",
         "Sentencing occasions that included an offence of non-sexual violence.",
@@ -84,6 +93,7 @@ ITEMS = (
     Item(
         "burglary",
         "Any conviction for burglary",
+        "Has the offender been convicted of burglary?",
         "the answer about burglary",
         "flag",
         "Yes if any sentencing occasion included a burglary.",
@@ -147,7 +157,7 @@ def answer_errors(
             elif value < 0:
                 errors[item.name] = f"{item.noun.capitalize()} cannot be negative"
         elif not isinstance(value, bool):
-            errors[item.name] = f"Select yes or no for {item.label.lower()}"
+            errors[item.name] = f"Answer the question: {item.question}"
     if errors:
         return errors
 
