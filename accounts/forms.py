@@ -1,5 +1,5 @@
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Fluid, Layout, Submit
 from django.contrib.auth.forms import AuthenticationForm
 
 
@@ -15,7 +15,7 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].error_messages["required"] = "Enter your password"
         self.helper = FormHelper()
         self.helper.layout = Layout(
-            Field.text("username", field_width=Size.ONE_HALF),
-            Field.text("password", field_width=Size.ONE_HALF),
+            Field.text("username", field_width=Fluid.ONE_HALF),
+            Field.text("password", field_width=Fluid.ONE_HALF),
             Submit("submit", "Sign in"),
         )

@@ -79,8 +79,7 @@ ITEMS = (
         "Has the offender never been married or in a civil partnership?",
         "the answer about marriage",
         "flag",
-        "The record does not hold this, so nothing is proposed: answer from what the offender "
-        "or the case file says.",
+        "Answer from what the offender or the case file says.",
     ),
     Item(
         "violent_appearances",
