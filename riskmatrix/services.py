@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from audit.models import Action
 from audit.services import audit_record
+from offenders.models import Offender
 
 from .answers import INPUT_NAMES, answer_errors, corrections, score
 from .models import ActuarialRecord, Tool
@@ -43,6 +44,8 @@ def rm2000_record(
     if not user.can_edit_records:
         raise PermissionDenied("Your role can view scores but not record them.")
     reasons = reasons or {}
+    # Serialise scorings of one offender, so two officers saving at once cannot both be current.
+    Offender.objects.select_for_update().only("pk").get(pk=offender.pk)
     if reason := offender_not_applicable_reason(offender, assessment_date):
         raise ValidationError(reason, code="not_applicable")
     proposal = propose_for_offender(offender, assessment_date)
