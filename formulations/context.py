@@ -10,6 +10,7 @@ import importlib
 from dataclasses import dataclass
 
 from assessments.models import FactorRating
+from riskmatrix.selectors import latest_rm2000
 
 from .selectors import actions_by_heading, plan_actions
 
@@ -119,8 +120,7 @@ def progress_section(offender) -> dict | None:
 
 
 def rm2000_section(offender) -> dict | None:
-    latest_rm2000 = _optional("riskmatrix.selectors", "latest_rm2000")
-    record = latest_rm2000(offender) if latest_rm2000 else None
+    record = latest_rm2000(offender)
     if record is None:
         return None
     return {

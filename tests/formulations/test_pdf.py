@@ -140,3 +140,15 @@ def test_pack_of_parts_numbers_each_formulation(formulation, offender, owner, re
     text, pages = read_pdf(pdf.render_parts_to_pdf(parts, progress=done.append))
     assert done == [1, 2]
     assert pages >= 2 and "Page 1 of" in text
+
+
+def test_rm2000_categories_appear_once_scored(offender, owner, read_pdf):
+    from tests.riskmatrix.factories import score, worked_history
+
+    worked_history(offender)
+    record = score(owner, offender)
+    formulation = formulation_for(offender, owner)
+    text, _ = read_pdf(render(offender, formulation, owner))
+    flat = " ".join(text.split())
+    assert f"RM2000/S (sexual) {record.get_s_category_display()}" in flat
+    assert "RM2000/C (combined)" in flat
