@@ -1,6 +1,7 @@
 """Factories for formulations. The ARMS framework version 1 is loaded by a data migration."""
 
 import datetime
+import importlib
 
 import factory
 
@@ -9,6 +10,13 @@ from formulations.models import Formulation, MappaMeeting, PlanAction, PlanHeadi
 
 
 def framework():
+    """Version 1 of the framework. A transactional test elsewhere in the run may have flushed
+    the rows its data migration loaded, so load them again (the loader is idempotent)."""
+    if not FrameworkVersion.objects.filter(number=1).exists():
+        from django.apps import apps
+
+        migration = importlib.import_module("assessments.migrations.0002_framework_v1")
+        migration.load_v1(apps, None)
     return FrameworkVersion.objects.get(number=1)
 
 

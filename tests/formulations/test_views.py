@@ -136,3 +136,16 @@ def test_pdf_download_is_audited_as_a_disclosure(owner_client, owner, formulatio
 
 def test_pdf_without_formulation_is_404(owner_client, offender):
     assert owner_client.get(url("pdf", offender)).status_code == 404
+
+
+def test_overdue_include_renders_for_the_offender_page(formulation, offender):
+    from django.template.loader import render_to_string
+
+    from formulations.selectors import overdue_actions
+
+    html = render_to_string(
+        "formulations/_overdue_actions.html",
+        {"actions": overdue_actions(offender, datetime.date(2030, 1, 1)), "offender": offender},
+    )
+    assert "1 risk management plan action overdue" in html
+    assert "due 1 Jan 2001" in html
