@@ -141,7 +141,10 @@ def progress_chart_svg(
         dash = DASHES[index % len(DASHES)]
         marker = MARKERS[index % len(MARKERS)]
         offset = (index - (len(series) - 1) / 2) * spread
-        out.append(f'<g class="arms-chart__series" data-factor="{escape(item.code)}">')
+        out.append(
+            f'<g class="arms-chart__series" data-factor="{escape(item.code)}" '
+            f'data-marker="{marker}">'
+        )
         out.append(f"<title>{escape(item.name)}</title>")
         # Consecutive rated points are joined; a gap (insufficient information) breaks the line.
         segment: list[tuple[float, float]] = []
