@@ -19,7 +19,8 @@ MARKERS = ("circle", "square", "triangle", "diamond", "cross", "triangle-down", 
 
 WIDTH = 720
 PLOT_LEFT = 150
-PLOT_RIGHT = 40
+PLOT_RIGHT = 20
+INSET = 45
 PLOT_TOP = 20
 PLOT_HEIGHT = 180
 LEGEND_LINE = 22
@@ -79,10 +80,11 @@ def _marker(kind: str, x: float, y: float, colour: str) -> str:
 
 
 def _x_positions(count: int) -> list[float]:
-    width = WIDTH - PLOT_LEFT - PLOT_RIGHT
+    # Inset from the axis so the first and last markers and dates are not clipped.
+    left, width = PLOT_LEFT + INSET, WIDTH - PLOT_LEFT - PLOT_RIGHT - 2 * INSET
     if count == 1:
-        return [PLOT_LEFT + width / 2]
-    return [PLOT_LEFT + width * i / (count - 1) for i in range(count)]
+        return [left + width / 2]
+    return [left + width * i / (count - 1) for i in range(count)]
 
 
 def _y(rating: int, offset: float) -> float:

@@ -122,7 +122,7 @@ class Progress:
 def progress_over_time(offender) -> Progress:
     """Each factor's rating across countersigned assessments, for the chart and its table."""
     history = list(countersigned_history(offender))
-    dates = [a.countersigned_at.strftime("%d %b %Y") for a in history]
+    dates = [f"{a.countersigned_at.day} {a.countersigned_at:%b %Y}" for a in history]
     by_code: dict[str, FactorSeries] = {}
     for index, assessment in enumerate(history):
         for row in assessment.ratings.all():

@@ -29,14 +29,17 @@ def _charts(offender, progress):
     protective = [s for s in progress.series if s.protective]
     name = offender.full_name
     return [
-        mark_safe(  # noqa: S308 - every text in the SVG is escaped by progress_chart_svg
-            progress_chart_svg(
-                chart_id=chart_id,
-                title=f"{title} of {name} across countersigned assessments",
-                description=description,
-                dates=progress.dates,
-                series=series,
-            )
+        (
+            title,
+            mark_safe(  # noqa: S308 - every text in the SVG is escaped by progress_chart_svg
+                progress_chart_svg(
+                    chart_id=chart_id,
+                    title=f"{title} of {name} across countersigned assessments",
+                    description=description,
+                    dates=progress.dates,
+                    series=series,
+                )
+            ),
         )
         for chart_id, title, description, series in (
             (
