@@ -78,10 +78,10 @@ def _require_version(assessment: Assessment, expected_version: int) -> None:
         raise StaleAssessmentError(assessment.version)
 
 
-def _transition(assessment, *, user, to_status, comment="") -> None:
+def _transition(assessment, *, user, to_status, comment="", new=False) -> None:
     AssessmentTransition.objects.create(
         assessment=assessment,
-        from_status=assessment.status,
+        from_status="" if new else assessment.status,
         to_status=to_status,
         by=user,
         comment=comment,
@@ -166,7 +166,7 @@ def assessment_start(*, user, offender) -> tuple[Assessment, bool]:
             )
         )
     FactorRating.objects.bulk_create(ratings)
-    _transition(assessment, user=user, to_status=AssessmentStatus.DRAFT)
+    _transition(assessment, user=user, to_status=AssessmentStatus.DRAFT, new=True)
     audit_record(
         actor=user,
         action=Action.CREATED,

@@ -71,6 +71,8 @@ def test_full_lifecycle_records_every_transition(offender, owner, colleague):
         AssessmentTransition.objects.filter(assessment=done).values_list("to_status", flat=True)
     )
     assert steps == ["draft", "submitted", "returned", "submitted", "countersigned"]
+    first = AssessmentTransition.objects.filter(assessment=done).first()
+    assert (first.from_status, first.by) == ("", owner)
     summaries = list(
         AuditEvent.objects.filter(object_id=str(done.pk)).values_list("summary", flat=True)
     )
