@@ -9,7 +9,11 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
+from django.utils.safestring import mark_safe
+
+from assessments.charts import progress_chart_svg
 from assessments.models import FactorRating
+from assessments.selectors import progress_over_time
 from riskmatrix.selectors import latest_rm2000
 
 from .selectors import actions_by_heading, plan_actions
@@ -108,15 +112,27 @@ def priority_section(formulation) -> dict | None:
 
 
 def progress_section(offender) -> dict | None:
-    """The factor-progress chart (SVG) and the same figures as a table, from the ARMS feature."""
-    progress_over_time = _optional("assessments.selectors", "progress_over_time")
-    chart = _optional("assessments.charts", "progress_chart_svg")
-    if progress_over_time is None or chart is None:
-        return None
+    """The factor-progress charts (SVG, from the ARMS feature) and the same figures as a table."""
     progress = progress_over_time(offender)
     if not progress.dates:
         return None
-    return {"svg": chart(progress.dates, progress.series), "progress": progress}
+    name = offender.full_name
+    charts = []
+    for chart_id, title, hint, protective in (
+        ("f-risk-chart", "Risk factor ratings", "lower is better", False),
+        ("f-protective-chart", "Protective factor ratings", "higher is better", True),
+    ):
+        series = [s for s in progress.series if s.protective == protective]
+        svg = progress_chart_svg(
+            chart_id=chart_id,
+            title=f"{title} of {name} across countersigned assessments",
+            description=f"{hint.capitalize()}. The same figures are in the table that follows.",
+            dates=progress.dates,
+            series=series,
+        )
+        # Every text inside the SVG is escaped by progress_chart_svg.
+        charts.append((f"{title} ({hint})", mark_safe(svg)))  # noqa: S308
+    return {"charts": charts, "progress": progress}
 
 
 def rm2000_section(offender) -> dict | None:

@@ -153,8 +153,10 @@ def _add_actions(formulation, actions, today):
         action.factors.set([factors[c] for c in codes if c in factors])
 
 
-def _formulation_for(offender, narrative, actions, today):
-    assessment = Assessment.objects.filter(offender=offender).order_by("-created_at", "-pk").first()
+def _formulation_for(offender, narrative, actions, today, assessment=None):
+    assessment = assessment or (
+        Assessment.objects.filter(offender=offender).order_by("-created_at", "-pk").first()
+    )
     if assessment is None or Formulation.objects.filter(assessment=assessment).exists():
         return None
     user = offender.responsible_officer or assessment.created_by
@@ -195,8 +197,18 @@ def seed(out):
     today = timezone.localdate()
     made = 0
     demo = Offender.objects.filter(local_reference="DEMO-001").first()
-    if demo and _formulation_for(demo, DEMO_001_NARRATIVE, DEMO_001_ACTIONS, today):
-        made += 1
+    if demo:
+        # The formulation taken to the last MAPPA meeting (locked with its countersigned
+        # assessment), then the one being written with the current draft.
+        last_signed = demo.arms_assessments.filter(status="countersigned").order_by(
+            "-countersigned_at"
+        )
+        made += bool(
+            _formulation_for(
+                demo, DEMO_001_NARRATIVE, DEMO_001_ACTIONS, today, assessment=last_signed.first()
+            )
+        )
+        made += bool(_formulation_for(demo, DEMO_001_NARRATIVE, DEMO_001_ACTIONS, today))
     others = list(
         Offender.objects.filter(
             team__force=force,

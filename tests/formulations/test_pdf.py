@@ -152,3 +152,17 @@ def test_rm2000_categories_appear_once_scored(offender, owner, read_pdf):
     flat = " ".join(text.split())
     assert f"RM2000/S (sexual) {record.get_s_category_display()}" in flat
     assert "RM2000/C (combined)" in flat
+
+
+def test_progress_chart_and_its_table_once_countersigned(offender, owner, colleague):
+    from formulations.models import Formulation
+    from tests.assessments.factories import countersigned
+
+    assessment = countersigned(offender, owner, colleague)
+    formulation = Formulation.objects.create(
+        assessment=assessment, created_by=owner, updated_by=owner
+    )
+    html = pdf.formulation_html(formulation_context(offender, formulation, today=TODAY), user=owner)
+    assert html.count("<svg") == 2
+    assert "Ratings at each countersigned assessment" in html
+    assert pdf.html_to_pdf(html).startswith(b"%PDF")

@@ -140,3 +140,24 @@ def test_plan_grouped_by_every_mappa_heading_and_overdue_selector(offender, owne
     assert [g.label for g in groups] == [label for _, label in PlanHeading.choices]
     assert list(overdue_actions(offender, datetime.date(2030, 6, 1))) == [late]
     assert not overdue_actions(offender, datetime.date(2029, 6, 1)).exists()
+
+
+def test_formulation_locks_when_the_assessment_is_countersigned_through_its_services(
+    offender, owner, colleague
+):
+    from assessments import services as arms
+    from tests.assessments.factories import rate_all
+
+    assessment, _ = arms.assessment_start(user=owner, offender=offender)
+    formulation = services.formulation_start(user=owner, assessment=assessment)
+    assessment = rate_all(assessment, owner)
+    assessment = arms.assessment_submit(
+        user=owner, assessment=assessment, expected_version=assessment.version
+    )
+    arms.assessment_countersign(user=colleague, assessment=assessment)
+    formulation.refresh_from_db()
+    with pytest.raises(ValidationError) as error:
+        services.formulation_update(
+            user=owner, formulation=formulation, version=formulation.version, risk_drivers="X"
+        )
+    assert error.value.code == "locked"
