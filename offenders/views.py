@@ -21,7 +21,7 @@ from .forms import (
     SearchForm,
 )
 from .models import CourtAppearance
-from .selectors import current_address, offender_caseload, offender_search
+from .selectors import current_address, offender_search
 
 
 def audit_view(request, offender, what: str) -> None:
