@@ -11,6 +11,7 @@ INSUFFICIENT = "insufficient"
 
 def _helper(*fields, submit="Save and continue") -> FormHelper:
     helper = FormHelper()
+    helper.form_tag = False  # the page template owns the <form> and its csrf_token
     # Always a Layout: without one fields keep `required` and the browser hides the error summary.
     helper.layout = Layout(*fields, Submit("submit", submit))
     return helper
