@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from audit.models import Action, AuditEvent
@@ -20,7 +21,7 @@ from .forms import (
     SearchForm,
 )
 from .models import CourtAppearance
-from .selectors import current_address, offender_caseload, offender_search
+from .selectors import current_address, offender_search
 
 
 def audit_view(request, offender, what: str) -> None:
@@ -40,12 +41,22 @@ def _apply_validation_error(form, error: ValidationError) -> None:
 
 
 def caseload(request):
-    offenders = offender_caseload(request.user)
+    # Level and due dates from the engagements schedule: very high first, then most overdue.
+    from engagements.selectors import caseload_with_schedule
+
+    today = timezone.localdate()
+    offenders = caseload_with_schedule(request.user, today)
     page = Paginator(offenders, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "offenders/caseload.html",
-        {"page": page, "offenders": page.object_list, "search_form": SearchForm()},
+        {
+            "page": page,
+            "offenders": page.object_list,
+            "search_form": SearchForm(),
+            "show_schedule": True,
+            "today": today,
+        },
     )
 
 

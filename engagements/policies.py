@@ -1,0 +1,111 @@
+"""Policy versions per force: the current one (created lazily from the default), and new ones.
+
+A version is never edited: a force administrator's edit adds a version, and decisions keep the
+version they were made with, so an edit never changes a decision already made.
+"""
+
+from collections.abc import Mapping
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from assessments.combiner import DEFAULT_POLICY, Level
+from assessments.combiner import Policy as Rules
+from assessments.priority import Priority
+from audit.models import Action
+from audit.services import audit_record
+
+from .models import Policy
+
+LEVEL_LABELS = {level.value: level.label for level in Level}
+PRIORITY_LABELS = {p.value: p.value.capitalize() for p in Priority}
+TABLES = {
+    "priority_adjustment": (Priority, "ARMS priority {} adjustment"),
+    "no_rm2000_level": (Priority, "Level for ARMS priority {} without RM2000/S"),
+    "visit_interval_months": (Level, "Home visit interval for {}"),
+    "reassessment_interval_months": (Level, "Reassessment interval for {}"),
+}
+
+
+def field_name(table: str, key: str) -> str:
+    """The form field (and error key) for one cell of a policy table."""
+    return f"{table}__{key}"
+
+
+def policy_current(force) -> Policy:
+    """The force's newest version; the first call for a force stores the default ``level-1``."""
+    policy = Policy.objects.filter(force=force).order_by("-number").first()
+    if policy is None:
+        policy, _ = Policy.objects.get_or_create(
+            force=force,
+            number=1,
+            defaults={
+                "version": DEFAULT_POLICY.version,
+                "data": DEFAULT_POLICY.to_dict(),
+                "note": "The provisional default shipped with ARMS",
+            },
+        )
+    return policy
+
+
+def _cell_error(table: str, key: str, value) -> str | None:
+    _enum, template = TABLES[table]
+    what = template.format(LEVEL_LABELS.get(key) or PRIORITY_LABELS[key]).lower()
+    what = what.replace("arms", "ARMS").replace("rm2000/s", "RM2000/S")
+    if value is None or value == "":
+        return f"Enter the {what}"
+    if table == "no_rm2000_level":
+        return None if value in LEVEL_LABELS else f"Select the {what}"
+    if not isinstance(value, int) or isinstance(value, bool):
+        return f"The {what} must be a whole number"
+    if table == "priority_adjustment":
+        return None if -2 <= value <= 2 else f"The {what} must be between -2 and 2 levels"
+    return None if value > 0 else f"The {what} must be at least 1 month"
+
+
+def policy_errors(data: Mapping) -> dict[str, str]:
+    """Field errors for a policy's tables: every level and priority present, intervals > 0."""
+    errors = {}
+    for table, (enum_cls, _template) in TABLES.items():
+        cells = data.get(table)
+        cells = cells if isinstance(cells, Mapping) else {}
+        for member in enum_cls:
+            message = _cell_error(table, member.value, cells.get(member.value))
+            if message:
+                errors[field_name(table, member.value)] = message
+    return errors
+
+
+@transaction.atomic
+def policy_create_version(*, user, data: Mapping, note: str = "") -> Policy:
+    """A force administrator's edit: validated, stored as the force's next version, audited."""
+    if not getattr(user, "is_force_admin", False) or user.force_id is None:
+        raise PermissionDenied("Only a force administrator can change the level policy.")
+    errors = policy_errors(data)
+    if not note.strip():
+        errors["note"] = "Enter why the policy is changing"
+    if errors:
+        raise ValidationError(errors)
+    current = policy_current(user.force)
+    number = current.number + 1
+    version = f"{user.force.code.lower()}-level-{number}"
+    try:
+        rules = Rules.from_dict({**{t: dict(data[t]) for t in TABLES}, "version": version})
+    except ValueError as error:  # the pure core has the last word
+        raise ValidationError(str(error)) from None
+    policy = Policy.objects.create(
+        force=user.force,
+        number=number,
+        version=version,
+        data=rules.to_dict(),
+        note=note.strip(),
+        created_by=user,
+    )
+    audit_record(
+        actor=user,
+        action=Action.CREATED,
+        obj=policy,
+        summary=f"Level policy {version} created (replaces {current.version})",
+        changed_fields=list(TABLES),
+    )
+    return policy
