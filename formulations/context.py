@@ -6,7 +6,6 @@ level of risk management yet); the template then says "Not yet recorded" for tha
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 
 from django.utils.safestring import mark_safe
@@ -14,17 +13,10 @@ from django.utils.safestring import mark_safe
 from assessments.charts import progress_chart_svg
 from assessments.models import FactorRating
 from assessments.selectors import progress_over_time
+from engagements.selectors import offender_schedule
 from riskmatrix.selectors import latest_rm2000
 
 from .selectors import actions_by_heading, plan_actions
-
-
-def _optional(module: str, name: str):
-    """A function from a feature that may not be installed in this build, or None."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
 
 
 def history_section(offender, formulation) -> dict | None:
@@ -151,8 +143,7 @@ def rm2000_section(offender) -> dict | None:
 
 
 def management_section(offender, today) -> dict | None:
-    offender_schedule = _optional("engagements.selectors", "offender_schedule")
-    schedule = offender_schedule(offender) if offender_schedule else None
+    schedule = offender_schedule(offender)
     if schedule is None or not getattr(schedule, "current_level", None):
         return None
     return {"schedule": schedule}

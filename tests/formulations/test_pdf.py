@@ -166,3 +166,24 @@ def test_progress_chart_and_its_table_once_countersigned(offender, owner, collea
     assert html.count("<svg") == 2
     assert "Ratings at each countersigned assessment" in html
     assert pdf.html_to_pdf(html).startswith(b"%PDF")
+
+
+def test_pdf_shows_the_level_of_risk_management_and_visit_dates(db, owner, colleague, offender):
+    """The formulation carries the level decided at countersignature and the visit timetable."""
+    from assessments.services import assessment_start
+    from engagements.selectors import offender_schedule
+    from formulations.services import formulation_start
+    from tests.assessments.factories import countersigned
+
+    countersigned(offender, owner, colleague)
+    schedule = offender_schedule(offender)
+    assert schedule.current_level
+    draft, _ = assessment_start(user=owner, offender=offender)
+    text = "\n".join(
+        page.extract_text()
+        for page in PdfReader(
+            io.BytesIO(render(offender, formulation_start(user=owner, assessment=draft), owner))
+        ).pages
+    )
+    assert schedule.get_current_level_display() in text
+    assert f"{schedule.next_visit_due:%-d %B %Y}" in text
