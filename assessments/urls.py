@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_framework
 
 app_name = "assessments"
 
@@ -8,6 +8,8 @@ base = "offenders/<int:pk>/arms/"
 one = base + "<int:assessment_pk>/"
 
 urlpatterns = [
+    path("arms-framework/", views_framework.framework_list, name="framework_list"),
+    path("arms-framework/load/", views_framework.framework_upload, name="framework_upload"),
     path(base, views.assessment_list, name="list"),
     path(base + "start/", views.assessment_start, name="start"),
     path(one, views.task_list, name="tasks"),

@@ -1,0 +1,64 @@
+"""The ARMS framework versions, and loading a new one from a JSON file (force administrators)."""
+
+import json
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Submit
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from .framework import framework_load
+from .models import FrameworkVersion
+
+MAX_FILE_BYTES = 200_000  # eleven factors of wording fit many times over
+
+
+class FrameworkUploadForm(forms.Form):
+    file = forms.FileField(
+        label="Framework file (JSON)",
+        help_text="The format is described below. Loaded versions are never replaced.",
+        error_messages={"required": "Choose a framework file to upload"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False  # the page template owns the <form>
+        self.helper.layout = Layout(Field("file"), Submit("submit", "Load this version"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_FILE_BYTES:
+            raise forms.ValidationError("The file must be smaller than 200 KB")
+        try:
+            return json.loads(upload.read().decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise forms.ValidationError(f"The file is not valid JSON: {error}") from None
+
+
+def framework_list(request):
+    versions = FrameworkVersion.objects.prefetch_related("factors").select_related("loaded_by")
+    return render(request, "assessments/framework_list.html", {"versions": versions})
+
+
+@require_http_methods(["GET", "POST"])
+def framework_upload(request):
+    if not request.user.is_force_admin:
+        raise PermissionDenied("Only a force administrator can load a framework version.")
+    form = FrameworkUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            framework = framework_load(data=form.cleaned_data["file"], user=request.user)
+        except ValidationError as error:
+            form.add_error("file", error.messages)
+        else:
+            messages.success(request, f"Framework version {framework.number} loaded")
+            return redirect("assessments:framework_list")
+    return render(
+        request,
+        "assessments/framework_upload.html",
+        {"form": form, "title": "Load a new ARMS framework version"},
+    )
