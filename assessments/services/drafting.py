@@ -1,120 +1,34 @@
-"""Writes for ARMS assessments: start, save a factor page, submit, countersign, return.
-
-Every function is one transaction with an audit entry. A countersigned assessment is immutable:
-each service re-reads the assessment under a row lock and refuses to touch a locked one, so the
-rule holds whatever the view or a tampered form sends.
-"""
+"""Drafting an assessment: start it, save factor pages, submit it for countersignature."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Role
 from audit.models import Action
 from audit.services import audit_record
 
-from .models import (
+from ..models import (
     Assessment,
     AssessmentStatus,
-    AssessmentTransition,
     Factor,
     FactorRating,
-    FrameworkVersion,
     InformationSource,
     OverrideStatus,
     PriorityChoice,
 )
-from .priority import arms_priority
-
-LOCKED_MESSAGE = "This assessment has been countersigned and can no longer be changed"
-SUBMITTED_MESSAGE = (
-    "This assessment is awaiting countersignature and cannot be changed unless it is returned"
+from ..priority import arms_priority
+from ._common import (
+    _locked_for_update,
+    _require_editable,
+    _require_editor,
+    _require_version,
+    _transition,
+    current_framework,
 )
-
-
-class StaleAssessmentError(Exception):
-    """Someone else saved the assessment after this user opened the page (optimistic locking)."""
-
-    message = (
-        "Someone else saved this assessment while you were editing. "
-        "Your text is shown below so nothing is lost."
-    )
-
-    def __init__(self, current_version: int):
-        super().__init__(self.message)
-        self.current_version = current_version
-
-
-# --- helpers -------------------------------------------------------------------------------
-
-
-def _require_editor(user) -> None:
-    if not user.can_edit_records:
-        raise PermissionDenied("Your role can view assessments but not change them.")
-
-
-def _locked_for_update(assessment: Assessment) -> Assessment:
-    """Re-read under a row lock so two saves cannot interleave; the caller's copy may be stale."""
-    return (
-        Assessment.objects.select_for_update()
-        .select_related("offender__team")
-        .get(pk=assessment.pk)
-    )
-
-
-def _require_editable(assessment: Assessment) -> None:
-    if assessment.status == AssessmentStatus.COUNTERSIGNED:
-        raise ValidationError(LOCKED_MESSAGE, code="locked")
-    if assessment.status == AssessmentStatus.SUBMITTED:
-        raise ValidationError(SUBMITTED_MESSAGE, code="submitted")
-
-
-def _require_version(assessment: Assessment, expected_version: int) -> None:
-    if assessment.version != expected_version:
-        raise StaleAssessmentError(assessment.version)
-
-
-def _transition(assessment, *, user, to_status, comment="", new=False) -> None:
-    AssessmentTransition.objects.create(
-        assessment=assessment,
-        from_status="" if new else assessment.status,
-        to_status=to_status,
-        by=user,
-        comment=comment,
-    )
-    assessment.status = to_status
-
-
-def can_countersign(user, assessment: Assessment) -> bool:
-    """A supervisor of the offender's team or a force admin of its force; never the author."""
-    if user.pk in {assessment.created_by_id, assessment.submitted_by_id}:
-        return False
-    team = assessment.offender.team
-    if user.role == Role.FORCE_ADMIN:
-        return user.force_id == team.force_id
-    if user.role == Role.SUPERVISOR:
-        return user.teams.filter(pk=team.pk).exists()
-    return False
-
-
-def _require_countersigner(user, assessment: Assessment) -> None:
-    if user.pk in {assessment.created_by_id, assessment.submitted_by_id}:
-        raise PermissionDenied("You cannot countersign or return an assessment you wrote.")
-    if not can_countersign(user, assessment):
-        raise PermissionDenied(
-            "Only a supervisor of the offender's team or a force administrator can countersign."
-        )
-
-
-def current_framework() -> FrameworkVersion:
-    return FrameworkVersion.objects.order_by("-number").first()
-
-
-# --- start ---------------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -346,85 +260,3 @@ def assessment_submit(
 
 
 # --- countersign / return ------------------------------------------------------------------
-
-
-@transaction.atomic
-def assessment_countersign(
-    *, user, assessment: Assessment, approve_override: bool | None = None, comment: str = ""
-) -> Assessment:
-    """Countersign (and lock) a submitted assessment, deciding any override request."""
-    assessment = _locked_for_update(assessment)
-    _require_countersigner(user, assessment)
-    if assessment.status != AssessmentStatus.SUBMITTED:
-        raise ValidationError(
-            LOCKED_MESSAGE
-            if assessment.is_locked
-            else "Only a submitted assessment can be countersigned",
-            code="status",
-        )
-    comment = comment.strip()
-    if assessment.override_status == OverrideStatus.REQUESTED:
-        if approve_override is None:
-            raise ValidationError(
-                {"approve_override": "Say whether you approve the officer's override"}
-            )
-        if approve_override:
-            assessment.override_status = OverrideStatus.APPROVED
-            assessment.final_priority = assessment.override_priority
-        else:
-            if not comment:
-                raise ValidationError({"comment": "Enter the reason for refusing the override"})
-            assessment.override_status = OverrideStatus.REFUSED
-            assessment.final_priority = assessment.derived_priority
-        assessment.override_comment = comment
-
-    assessment.countersigned_at = timezone.now()
-    assessment.countersigned_by = user
-    _transition(assessment, user=user, to_status=AssessmentStatus.COUNTERSIGNED, comment=comment)
-    assessment.version += 1
-    assessment.save()
-    audit_record(
-        actor=user,
-        action=Action.CHANGED,
-        obj=assessment,
-        offender=assessment.offender,
-        summary="ARMS assessment countersigned: priority "
-        + assessment.get_final_priority_display(),
-        changed_fields=["status", "final_priority", "override_status"],
-    )
-    # Level of risk management (issue 5): derive it from this assessment and the RM2000/S.
-    from engagements.services import level_decision_on_countersign
-
-    level_decision_on_countersign(user=user, assessment=assessment)
-    return assessment
-
-
-@transaction.atomic
-def assessment_return(*, user, assessment: Assessment, comment: str) -> Assessment:
-    """Send a submitted assessment back to the officer with a comment; it is editable again."""
-    assessment = _locked_for_update(assessment)
-    _require_countersigner(user, assessment)
-    if assessment.status != AssessmentStatus.SUBMITTED:
-        raise ValidationError(
-            LOCKED_MESSAGE
-            if assessment.is_locked
-            else "Only a submitted assessment can be returned",
-            code="status",
-        )
-    comment = comment.strip()
-    if not comment:
-        raise ValidationError({"comment": "Enter what the officer needs to change"})
-    assessment.return_comment = comment
-    assessment.override_status = OverrideStatus.NONE
-    _transition(assessment, user=user, to_status=AssessmentStatus.RETURNED, comment=comment)
-    assessment.version += 1
-    assessment.save()
-    audit_record(
-        actor=user,
-        action=Action.CHANGED,
-        obj=assessment,
-        offender=assessment.offender,
-        summary="ARMS assessment returned to the officer",
-        changed_fields=["status", "return_comment"],
-    )
-    return assessment

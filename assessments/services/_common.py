@@ -1,0 +1,100 @@
+"""Checks and messages shared by the ARMS assessment services."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from accounts.models import Role
+
+from ..models import (
+    Assessment,
+    AssessmentStatus,
+    AssessmentTransition,
+    FrameworkVersion,
+)
+
+LOCKED_MESSAGE = "This assessment has been countersigned and can no longer be changed"
+SUBMITTED_MESSAGE = (
+    "This assessment is awaiting countersignature and cannot be changed unless it is returned"
+)
+
+
+class StaleAssessmentError(Exception):
+    """Someone else saved the assessment after this user opened the page (optimistic locking)."""
+
+    message = (
+        "Someone else saved this assessment while you were editing. "
+        "Your text is shown below so nothing is lost."
+    )
+
+    def __init__(self, current_version: int):
+        super().__init__(self.message)
+        self.current_version = current_version
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _require_editor(user) -> None:
+    if not user.can_edit_records:
+        raise PermissionDenied("Your role can view assessments but not change them.")
+
+
+def _locked_for_update(assessment: Assessment) -> Assessment:
+    """Re-read under a row lock so two saves cannot interleave; the caller's copy may be stale."""
+    return (
+        Assessment.objects.select_for_update()
+        .select_related("offender__team")
+        .get(pk=assessment.pk)
+    )
+
+
+def _require_editable(assessment: Assessment) -> None:
+    if assessment.status == AssessmentStatus.COUNTERSIGNED:
+        raise ValidationError(LOCKED_MESSAGE, code="locked")
+    if assessment.status == AssessmentStatus.SUBMITTED:
+        raise ValidationError(SUBMITTED_MESSAGE, code="submitted")
+
+
+def _require_version(assessment: Assessment, expected_version: int) -> None:
+    if assessment.version != expected_version:
+        raise StaleAssessmentError(assessment.version)
+
+
+def _transition(assessment, *, user, to_status, comment="", new=False) -> None:
+    AssessmentTransition.objects.create(
+        assessment=assessment,
+        from_status="" if new else assessment.status,
+        to_status=to_status,
+        by=user,
+        comment=comment,
+    )
+    assessment.status = to_status
+
+
+def can_countersign(user, assessment: Assessment) -> bool:
+    """A supervisor of the offender's team or a force admin of its force; never the author."""
+    if user.pk in {assessment.created_by_id, assessment.submitted_by_id}:
+        return False
+    team = assessment.offender.team
+    if user.role == Role.FORCE_ADMIN:
+        return user.force_id == team.force_id
+    if user.role == Role.SUPERVISOR:
+        return user.teams.filter(pk=team.pk).exists()
+    return False
+
+
+def _require_countersigner(user, assessment: Assessment) -> None:
+    if user.pk in {assessment.created_by_id, assessment.submitted_by_id}:
+        raise PermissionDenied("You cannot countersign or return an assessment you wrote.")
+    if not can_countersign(user, assessment):
+        raise PermissionDenied(
+            "Only a supervisor of the offender's team or a force administrator can countersign."
+        )
+
+
+def current_framework() -> FrameworkVersion:
+    return FrameworkVersion.objects.order_by("-number").first()
+
+
+# --- start ---------------------------------------------------------------------------------

@@ -1,0 +1,167 @@
+"""Level decisions: derived at countersignature, moved one level by an approved override."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from assessments.combiner import Level, derive_level
+from assessments.models import Assessment, AssessmentStatus
+from audit.models import Action
+from audit.services import audit_record
+
+from ..models import (
+    DecisionStatus,
+    LevelDecision,
+    OverrideStatus,
+)
+from ..policies import policy_current
+from ..schedule import schedule_refresh
+from ._common import (
+    _LOOK_UP,
+    _current_decision_locked,
+    _require_editor,
+    _require_supervisor,
+)
+
+
+def latest_rm2000_category(offender) -> str | None:
+    """The offender's current RM2000/S category, or None (not scored, or not applicable)."""
+    try:
+        from riskmatrix.selectors import latest_rm2000_s_category
+    except ImportError:  # the riskmatrix feature is not installed in this build
+        return None
+    return latest_rm2000_s_category(offender) or None
+
+
+# --- the level decision ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def level_decision_on_countersign(
+    *, user, assessment: Assessment, rm2000_category=_LOOK_UP, today=None
+) -> LevelDecision:
+    """Derive the level from a countersigned assessment and the RM2000/S, and put it in force."""
+    if assessment.status != AssessmentStatus.COUNTERSIGNED or not assessment.final_priority:
+        raise ValidationError("Only a countersigned assessment with a priority sets the level")
+    existing = LevelDecision.objects.filter(assessment=assessment).first()
+    if existing is not None:  # already decided (e.g. the demo seeded twice)
+        return existing
+    offender = assessment.offender
+    # The level takes effect on the day of the countersignature unless the caller says otherwise.
+    today = today or timezone.localdate(assessment.countersigned_at)
+    if rm2000_category is _LOOK_UP:
+        rm2000_category = latest_rm2000_category(offender)
+    policy = policy_current(offender.team.force)
+    result = derive_level(
+        rm2000=rm2000_category or None, priority=assessment.final_priority, policy=policy.as_rules()
+    )
+    LevelDecision.objects.filter(offender=offender).exclude(
+        status=DecisionStatus.SUPERSEDED
+    ).update(status=DecisionStatus.SUPERSEDED)
+    decision = LevelDecision.objects.create(
+        offender=offender,
+        assessment=assessment,
+        rm2000_category=rm2000_category or "",
+        priority=str(result.priority.value),
+        derived_level=result.level.value,
+        final_level=result.level.value,
+        needs_review=result.needs_review,
+        working=list(result.working),
+        policy=policy,
+        policy_version=result.policy_version,
+        effective_date=today,
+        decided_by=user,
+    )
+    audit_record(
+        actor=user,
+        action=Action.CREATED,
+        obj=decision,
+        offender=offender,
+        summary=f"Level of risk management {result.level.label} (policy {policy.version})",
+        changed_fields=["final_level", "effective_date"],
+    )
+    schedule_refresh(offender, today=today)
+    return decision
+
+
+@transaction.atomic
+def level_override_request(
+    *, user, decision: LevelDecision, level: str, rationale: str
+) -> LevelDecision:
+    """The officer asks to move the derived level one step, with a rationale."""
+    _require_editor(user)
+    decision = _current_decision_locked(decision)
+    if decision.status == DecisionStatus.OVERRIDE_REQUESTED:
+        raise ValidationError("An override is already awaiting a supervisor")
+    errors = {}
+    try:
+        steps = Level(level).rank - Level(decision.derived_level).rank
+    except ValueError:
+        steps = None
+    if steps not in (-1, 1):
+        errors["level"] = "Select a level one step above or below the derived level"
+    if not rationale.strip():
+        errors["rationale"] = "Enter the reason for changing the level"
+    if errors:
+        raise ValidationError(errors)
+    decision.override_level = level
+    decision.override_rationale = rationale.strip()
+    decision.override_requested_by = user
+    decision.override_requested_at = timezone.now()
+    decision.override_status = OverrideStatus.REQUESTED
+    decision.override_decided_by = None
+    decision.override_decided_at = None
+    decision.override_comment = ""
+    decision.status = DecisionStatus.OVERRIDE_REQUESTED
+    decision.save()
+    audit_record(
+        actor=user,
+        action=Action.CHANGED,
+        obj=decision,
+        offender=decision.offender,
+        summary=f"Level override to {Level(level).label} requested",
+        changed_fields=["override_level", "override_rationale", "status"],
+    )
+    schedule_refresh(decision.offender)
+    return decision
+
+
+@transaction.atomic
+def level_override_decide(
+    *, user, decision: LevelDecision, approve: bool, comment: str = "", today=None
+) -> LevelDecision:
+    """A supervisor other than the requester approves (the level changes today) or refuses."""
+    _require_supervisor(user)
+    decision = _current_decision_locked(decision)
+    if decision.status != DecisionStatus.OVERRIDE_REQUESTED:
+        raise ValidationError("There is no override awaiting a decision")
+    if decision.override_requested_by_id == user.pk:
+        raise ValidationError("Another supervisor must decide an override you requested")
+    if not approve and not comment.strip():
+        raise ValidationError({"comment": "Enter the reason for refusing the override"})
+    if approve:
+        decision.final_level = decision.override_level
+        decision.override_status = OverrideStatus.APPROVED
+    else:
+        decision.override_status = OverrideStatus.REFUSED
+    decision.override_decided_by = user
+    decision.override_decided_at = timezone.now()
+    decision.override_comment = comment.strip()
+    decision.status = DecisionStatus.IN_FORCE
+    decision.save()
+    verdict = "approved" if approve else "refused"
+    audit_record(
+        actor=user,
+        action=Action.CHANGED,
+        obj=decision,
+        offender=decision.offender,
+        summary=f"Level override {verdict}: level {decision.get_final_level_display()}",
+        changed_fields=["final_level", "override_status", "status"],
+    )
+    schedule_refresh(decision.offender, today=today)
+    return decision
+
+
+# --- reactive management --------------------------------------------------------------------
