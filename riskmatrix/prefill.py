@@ -1,0 +1,233 @@
+"""Propose the RM2000 items from the recorded court appearances, each with where it came from.
+
+The officer confirms or corrects every proposal, so a proposal is a starting point, never the
+answer. ``propose`` and ``not_applicable_reason`` are pure (plain values in, no database, no
+clock); ``propose_for_offender`` and ``offender_not_applicable_reason`` read the record.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from offenders.models import OffenceKind, Sex
+
+
+@dataclass(frozen=True)
+class OffenceFact:
+    description: str
+    kind: str
+    contact: bool = True
+    victim_male: bool = False
+    victim_stranger: bool = False
+
+
+@dataclass(frozen=True)
+class AppearanceFact:
+    sentencing_date: datetime.date
+    offences: tuple[OffenceFact, ...] = ()
+
+
+@dataclass(frozen=True)
+class Proposed:
+    value: object  # None when the record cannot say (never married)
+    source: str
+
+    def as_json(self) -> dict:
+        value = self.value.isoformat() if isinstance(self.value, datetime.date) else self.value
+        return {"value": value, "source": self.source}
+
+
+@dataclass(frozen=True)
+class Proposal:
+    assessment_date: datetime.date
+    items: dict[str, Proposed] = field(default_factory=dict)
+
+    def value(self, name: str):
+        return self.items[name].value
+
+    def as_json(self) -> dict:
+        return {name: item.as_json() for name, item in self.items.items()}
+
+
+def age_on(date_of_birth: datetime.date, on: datetime.date) -> int:
+    """Whole years completed on ``on`` (a 29 February birthday counts from 1 March)."""
+    before_birthday = (on.month, on.day) < (date_of_birth.month, date_of_birth.day)
+    return on.year - date_of_birth.year - before_birthday
+
+
+def fmt(date: datetime.date) -> str:
+    return f"{date.day} {date:%b %Y}"
+
+
+def _occasions(noun: str, dates: list[datetime.date], none: str) -> str:
+    if not dates:
+        return none
+    plural = "occasion" if len(dates) == 1 else "occasions"
+    return f"{len(dates)} sentencing {plural}{noun}: " + ", ".join(fmt(d) for d in dates)
+
+
+def _flag(sexual: list[tuple[datetime.date, OffenceFact]], test, what: str) -> Proposed:
+    hits = [f"{o.description} ({fmt(d)})" for d, o in sexual if test(o)]
+    if hits:
+        return Proposed(True, f"Yes: {'; '.join(hits)} {what}")
+    n = len(sexual)
+    return Proposed(False, f"No: none of the {n} sexual offence{'s' * (n != 1)} recorded {what}")
+
+
+def _commencement(
+    date_of_birth: datetime.date,
+    last_release_date: datetime.date | None,
+    latest_sentencing: datetime.date | None,
+    assessment_date: datetime.date,
+) -> tuple[datetime.date, str]:
+    # Risk starts again on release from the sentence for the latest conviction; someone not
+    # released since their latest sentencing occasion is taken as at risk on the assessment date.
+    released = (
+        last_release_date is not None
+        and last_release_date <= assessment_date
+        and (latest_sentencing is None or last_release_date >= latest_sentencing)
+    )
+    if released:
+        return last_release_date, (
+            f"Released from custody on {fmt(last_release_date)}, after the latest sentencing "
+            f"occasion, so risk commenced on release"
+        )
+    if last_release_date is None:
+        why = "No release from custody is recorded"
+    elif last_release_date > assessment_date:
+        why = f"The recorded release ({fmt(last_release_date)}) is after the assessment date"
+    else:
+        why = f"The recorded release ({fmt(last_release_date)}) was before the latest sentencing"
+    return assessment_date, f"{why}, so the assessment date ({fmt(assessment_date)}) is used"
+
+
+def propose(
+    *,
+    date_of_birth: datetime.date,
+    last_release_date: datetime.date | None,
+    appearances: Iterable[AppearanceFact],
+    assessment_date: datetime.date,
+) -> Proposal:
+    # Only what was known on the assessment date counts; several appearances on one day are one
+    # sentencing occasion.
+    appearances = [a for a in appearances if a.sentencing_date <= assessment_date]
+    all_dates = sorted({a.sentencing_date for a in appearances})
+
+    def dates_with(kind: str) -> list[datetime.date]:
+        return sorted(
+            {a.sentencing_date for a in appearances if any(o.kind == kind for o in a.offences)}
+        )
+
+    sexual = sorted(
+        (
+            (a.sentencing_date, o)
+            for a in appearances
+            for o in a.offences
+            if o.kind == OffenceKind.SEXUAL
+        ),
+        key=lambda pair: pair[0],
+    )
+    sexual_dates, violent_dates = dates_with(OffenceKind.SEXUAL), dates_with(OffenceKind.VIOLENT)
+    burglaries = [
+        f"{o.description} ({fmt(a.sentencing_date)})"
+        for a in sorted(appearances, key=lambda a: a.sentencing_date)
+        for o in a.offences
+        if o.kind == OffenceKind.BURGLARY
+    ]
+    start, why = _commencement(
+        date_of_birth, last_release_date, all_dates[-1] if all_dates else None, assessment_date
+    )
+    age = age_on(date_of_birth, start)
+    items = {
+        "commencement_date": Proposed(start, why),
+        "age": Proposed(age, f"{why}. Born {fmt(date_of_birth)}, aged {age} on {fmt(start)}"),
+        "sexual_appearances": Proposed(
+            len(sexual_dates),
+            _occasions(" with a sexual offence", sexual_dates, "No sexual offence recorded"),
+        ),
+        "criminal_appearances": Proposed(
+            len(all_dates), _occasions(" recorded", all_dates, "No court appearance recorded")
+        ),
+        "male_victim": _flag(sexual, lambda o: o.victim_male, "had a male victim"),
+        "stranger_victim": _flag(sexual, lambda o: o.victim_stranger, "had a stranger as victim"),
+        "non_contact": _flag(sexual, lambda o: not o.contact, "was a non-contact offence"),
+        "never_married": Proposed(
+            None, "The record does not hold this: ask the offender or check the case file"
+        ),
+        "violent_appearances": Proposed(
+            len(violent_dates),
+            _occasions(" with a violent offence", violent_dates, "No violent offence recorded"),
+        ),
+        "burglary": Proposed(
+            bool(burglaries),
+            f"Yes: {'; '.join(burglaries)}" if burglaries else "No burglary offence recorded",
+        ),
+    }
+    return Proposal(assessment_date=assessment_date, items=items)
+
+
+def not_applicable_reason(
+    *,
+    sex: str,
+    date_of_birth: datetime.date,
+    assessment_date: datetime.date,
+    has_sexual_conviction: bool,
+) -> str | None:
+    """Why RM2000 cannot be used for this person, or None when it can."""
+    if sex == Sex.FEMALE:
+        return (
+            "RM2000 does not apply: it was built and tested on men only, and this record "
+            "says the offender is female."
+        )
+    age = age_on(date_of_birth, assessment_date)
+    if age < 18:
+        return (
+            f"RM2000 does not apply: the offender is under 18 on the assessment date "
+            f"(aged {age} on {fmt(assessment_date)})."
+        )
+    if not has_sexual_conviction:
+        return (
+            "RM2000 does not apply: no sexual offence is recorded in the court appearances. "
+            "If a conviction is missing from the record, add the court appearance first."
+        )
+    return None
+
+
+# --- reading the record ----------------------------------------------------------------------
+
+
+def appearance_facts(offender) -> list[AppearanceFact]:
+    appearances = offender.court_appearances.prefetch_related("offences")
+    return [
+        AppearanceFact(
+            a.sentencing_date,
+            tuple(
+                OffenceFact(o.description, o.kind, o.contact, o.victim_male, o.victim_stranger)
+                for o in a.offences.all()
+            ),
+        )
+        for a in appearances
+    ]
+
+
+def propose_for_offender(offender, assessment_date: datetime.date) -> Proposal:
+    return propose(
+        date_of_birth=offender.date_of_birth,
+        last_release_date=offender.last_release_date,
+        appearances=appearance_facts(offender),
+        assessment_date=assessment_date,
+    )
+
+
+def offender_not_applicable_reason(offender, assessment_date: datetime.date) -> str | None:
+    has_sexual = offender.court_appearances.filter(
+        sentencing_date__lte=assessment_date, offences__kind=OffenceKind.SEXUAL
+    ).exists()
+    return not_applicable_reason(
+        sex=offender.sex,
+        date_of_birth=offender.date_of_birth,
+        assessment_date=assessment_date,
+        has_sexual_conviction=has_sexual,
+    )

@@ -1,0 +1,130 @@
+"""RM2000 pages. Thin: resolve through the access helpers, bind the form, call one service."""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from offenders.access import offender_for_user
+from offenders.views import audit_view
+
+from .answers import ITEMS
+from .forms import Rm2000Form
+from .prefill import fmt, offender_not_applicable_reason, propose_for_offender
+from .selectors import record_for_user, rm2000_history
+from .services import rm2000_record
+
+
+def history(request, pk):
+    offender = offender_for_user(request.user, pk)
+    audit_view(request, offender, "Risk Matrix 2000 history viewed")
+    return render(
+        request,
+        "riskmatrix/history.html",
+        {"offender": offender, "tab": "rm2000", "records": rm2000_history(offender)},
+    )
+
+
+def _apply(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@require_http_methods(["GET", "POST"])
+def start(request, pk):
+    offender = offender_for_user(request.user, pk, for_change=True)
+    today = timezone.localdate()
+    if reason := offender_not_applicable_reason(offender, today):
+        audit_view(request, offender, "Risk Matrix 2000: not applicable page viewed")
+        return render(
+            request,
+            "riskmatrix/not_applicable.html",
+            {"offender": offender, "tab": "rm2000", "reason": reason},
+        )
+    proposal = propose_for_offender(offender, today)
+    form = Rm2000Form(request.POST or None, proposal=proposal, offender=offender)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = rm2000_record(
+                user=request.user,
+                offender=offender,
+                assessment_date=today,
+                answers=form.answers(),
+                reasons=form.reasons(),
+            )
+        except ValidationError as error:
+            _apply(form, error)
+        else:
+            messages.success(request, f"Risk Matrix 2000 scored: {record.get_s_category_display()}")
+            return redirect(record)
+    audit_view(request, offender, "Risk Matrix 2000 form viewed")
+    return render(
+        request,
+        "riskmatrix/start.html",
+        {
+            "form": form,
+            "title": "Risk Matrix 2000 assessment",
+            "offender": offender,
+            "assessment_date": today,
+            "back_url": reverse("riskmatrix:history", args=[offender.pk]),
+        },
+    )
+
+
+def _item_rows(record) -> list[dict]:
+    """One row per item: proposed value and source, recorded value, points, reason for change."""
+    s_points = {label: pts for label, _value, pts in record.points["s"]}
+    v_points = {label: pts for label, _value, pts in record.points["v"]}
+    age_label = "Age at commencement of risk"
+    points = {
+        "age": f"S {s_points[age_label]}, V {v_points[age_label]}",
+        "sexual_appearances": f"S {s_points['Sexual appearances']}",
+        "criminal_appearances": f"S {s_points['Criminal appearances']}",
+        "violent_appearances": f"V {v_points['Violent appearances']}",
+        "burglary": f"V {v_points['Any conviction for burglary']}",
+    }
+    rows = []
+    for item in ITEMS:
+        proposed = record.proposed.get(item.name, {})
+        value = record.inputs[item.name]
+        if item.kind == "flag":
+            shown = "Yes" if value else "No"
+            scored = points.get(item.name) or (
+                "S aggravating factor" if value else "S not an aggravating factor"
+            )
+        else:
+            shown, scored = str(value), points[item.name]
+        if item.kind == "age":
+            start = datetime.date.fromisoformat(record.inputs["commencement_date"])
+            shown += f" (risk commenced {fmt(start)})"
+        prop_value = proposed.get("value")
+        rows.append(
+            {
+                "label": item.label,
+                "proposed": "Not proposed"
+                if prop_value is None
+                else (("Yes" if prop_value else "No") if item.kind == "flag" else prop_value),
+                "source": proposed.get("source", ""),
+                "recorded": shown,
+                "points": scored,
+                "correction": record.corrections.get(item.name),
+            }
+        )
+    return rows
+
+
+def detail(request, pk, record_pk):
+    offender, record = record_for_user(request.user, pk, record_pk)
+    audit_view(request, offender, "Risk Matrix 2000 result viewed")
+    return render(
+        request,
+        "riskmatrix/detail.html",
+        {"offender": offender, "tab": "rm2000", "record": record, "rows": _item_rows(record)},
+    )
