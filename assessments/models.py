@@ -208,6 +208,11 @@ class FactorRating(models.Model):
         return self.factor.rating_label(self.rating)
 
     @property
+    def source_labels(self) -> list[str]:
+        labels = dict(InformationSource.choices)
+        return [labels.get(code, code) for code in self.sources]
+
+    @property
     def is_complete(self) -> bool:
         """Ready for submission: rated and evidenced; insufficient information needs a note."""
         if not self.rated or not self.evidence.strip():
