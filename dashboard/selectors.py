@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from accounts.models import Role
@@ -162,17 +162,13 @@ def headline_figures(user, today: datetime.date, offenders=None) -> Headline:
 def officer_table(user, today: datetime.date, offenders=None) -> list[dict]:
     """One grouped query: per responsible officer, caseload, overdue counts and old drafts.
 
-    Old drafts come through a LEFT JOIN restricted to drafts older than 30 days
-    (``FilteredRelation``); counts are DISTINCT so an offender with two such drafts would not
-    be counted twice in the other columns.
+    "Old drafts" counts offenders with a draft started over 30 days ago (an offender has at most
+    one open assessment); an EXISTS per row measured faster on PostgreSQL than a LEFT JOIN with
+    DISTINCT counts, and it cannot count an offender twice.
     """
     offenders = on_register(offenders if offenders is not None else scoped_offenders(user))
     rows = (
-        offenders.annotate(
-            old_drafts=FilteredRelation(
-                "arms_assessments", condition=old_draft_q(today, "arms_assessments__")
-            )
-        )
+        offenders.annotate(has_old_draft=old_draft_exists(today))
         .values(
             "responsible_officer",
             first_name=F("responsible_officer__first_name"),
@@ -180,10 +176,10 @@ def officer_table(user, today: datetime.date, offenders=None) -> list[dict]:
             username=F("responsible_officer__username"),
         )
         .annotate(
-            caseload=Count("pk", distinct=True),
-            overdue_visits=Count("pk", filter=overdue_visit_q(today), distinct=True),
-            overdue_reassessments=Count("pk", filter=overdue_reassessment_q(today), distinct=True),
-            old_drafts_count=Count("old_drafts__pk", distinct=True),
+            caseload=Count("pk"),
+            overdue_visits=Count("pk", filter=overdue_visit_q(today)),
+            overdue_reassessments=Count("pk", filter=overdue_reassessment_q(today)),
+            old_drafts_count=Count("pk", filter=Q(has_old_draft=True)),
         )
         .order_by("last_name", "first_name", "responsible_officer")
     )

@@ -30,9 +30,16 @@ from .selectors import (
 )
 
 
-def list_url(**filters) -> str:
-    query = urlencode({k: v for k, v in filters.items() if v not in (None, "")})
-    return reverse("dashboard:caseload") + (f"?{query}" if query else "")
+class ListLinks:
+    """Links to the caseload list with filters. ``reverse`` runs once per page, not per link:
+    the per-officer table has four links per officer, hundreds for a force."""
+
+    def __init__(self):
+        self.base = reverse("dashboard:caseload")
+
+    def __call__(self, **filters) -> str:
+        query = urlencode({k: v for k, v in filters.items() if v not in (None, "")})
+        return f"{self.base}?{query}" if query else self.base
 
 
 def _scope_label(user) -> str:
@@ -48,6 +55,7 @@ def home(request):
     """Aggregate figures only (no one offender's data is shown), so no VIEWED entry is written
     here; the list behind each figure is audited when it is opened."""
     user, today = request.user, timezone.localdate()
+    list_url = ListLinks()
     offenders = scoped_offenders(user)
     headline = headline_figures(user, today, offenders)
     officers = officer_table(user, today, offenders)
