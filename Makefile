@@ -20,10 +20,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install the dependencies
 
-run: install ## Migrate the embedded SQLite database, load the demo data and serve on http://127.0.0.1:8000
+run: install ## Migrate the embedded SQLite database, load the demo data, serve on http://127.0.0.1:8000 with the task worker
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py seed_demo
-	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@# The background worker (meeting packs) runs beside the web server and stops with it.
+	trap 'kill 0' EXIT; DEBUG=1 $(BIN)/python manage.py db_worker & DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install ## Run the whole test suite (against DATABASE_URL when it is set)
 	$(BIN)/python -m pytest

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_forms_gds",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "audit",
     "offenders",
@@ -138,6 +140,16 @@ WHITENOISE_USE_FINDERS = DEBUG or RUNNING_TESTS
 WHITENOISE_AUTOREFRESH = DEBUG or RUNNING_TESTS
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (meeting packs): Django's tasks API through the django-tasks backport, stored
+# in the database and run by `manage.py db_worker`. Tests run tasks in-process, immediately.
+TASKS = {
+    "default": (
+        {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+        if RUNNING_TESTS
+        else {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    )
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"

@@ -392,7 +392,10 @@ def assessment_countersign(
         + assessment.get_final_priority_display(),
         changed_fields=["status", "final_priority", "override_status"],
     )
-    # Level of risk management: engagements hooks in here (issue 5)
+    # Level of risk management (issue 5): derive it from this assessment and the RM2000/S.
+    from engagements.services import level_decision_on_countersign
+
+    level_decision_on_countersign(user=user, assessment=assessment)
     return assessment
 
 

@@ -16,6 +16,7 @@ from .policies import TABLES, field_name
 
 def _helper(*fields, submit="Save") -> FormHelper:
     helper = FormHelper()
+    helper.form_tag = False  # the page template owns the <form>
     # Always a Layout: without one fields keep `required` and the browser hides the error summary.
     helper.layout = Layout(*fields, Submit("submit", submit))
     return helper

@@ -74,7 +74,8 @@ def level_decision_on_countersign(
     if existing is not None:  # already decided (e.g. the demo seeded twice)
         return existing
     offender = assessment.offender
-    today = _today(today)
+    # The level takes effect on the day of the countersignature unless the caller says otherwise.
+    today = today or timezone.localdate(assessment.countersigned_at)
     if rm2000_category is _LOOK_UP:
         rm2000_category = latest_rm2000_category(offender)
     policy = policy_current(offender.team.force)

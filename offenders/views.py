@@ -85,6 +85,9 @@ def offender_create(request):
 
 
 def offender_detail(request, pk):
+    # The summary gathers what later features flag about the offender (plan actions overdue).
+    from formulations.selectors import overdue_actions
+
     offender = offender_for_user(request.user, pk)
     audit_view(request, offender, "Summary viewed")
     context = {
@@ -93,6 +96,7 @@ def offender_detail(request, pk):
         "current_address": current_address(offender),
         "addresses": offender.addresses.all(),
         "aliases": offender.aliases.all(),
+        "overdue_actions": overdue_actions(offender, timezone.localdate()),
     }
     return render(request, "offenders/detail.html", context)
 

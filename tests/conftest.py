@@ -5,10 +5,12 @@
 - ``outsider``: an officer of another force, who must get 404.
 """
 
+import importlib
 import os
 import shutil
 
 import pytest
+from django.apps import apps
 
 from accounts.models import Role
 from tests.factories import ForceFactory, OffenderFactory, TeamFactory, UserFactory
@@ -71,6 +73,19 @@ def offender(team, owner):
 def owner_client(client, owner):
     client.force_login(owner)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_survives_flushes(request):
+    """Transactional tests (live_server) flush the tables after each test, migration data too.
+
+    Reload the ARMS framework v1 that the data migration provides (idempotent), so every test
+    sees the database as a fresh deployment does, whatever ran before it.
+    """
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        migration = importlib.import_module("assessments.migrations.0002_framework_v1")
+        migration.load_v1(apps, None)
 
 
 # --- Browser tests -------------------------------------------------------------------------

@@ -103,8 +103,6 @@ def test_recording_a_visit_through_the_form(owner_client, with_level):
 
 def test_a_visit_in_the_future_is_a_field_error_and_nothing_is_saved(owner_client, with_level):
     soon = timezone.localtime() + datetime.timedelta(minutes=30)
-    if soon.date() != timezone.localdate():
-        pytest.skip("too close to midnight to build a same-day future time")
     url = reverse("engagements:visit_record", args=[with_level.pk])
     response = owner_client.post(
         url,
@@ -118,7 +116,9 @@ def test_a_visit_in_the_future_is_a_field_error_and_nothing_is_saved(owner_clien
         },
     )
     assert response.status_code == 200
-    assert "must not be in the future" in response.content.decode()
+    html = response.content.decode()
+    # Later today: the service refuses it; after midnight the date field already does.
+    assert "must not be in the future" in html or "must be in the past" in html
     assert not Visit.objects.exists()
 
 

@@ -81,3 +81,24 @@ def test_caseload_query_count_does_not_grow_with_the_caseload(
     OffenderFactory.create_batch(30, team=team, responsible_officer=owner)
     with django_assert_max_num_queries(8):
         assert owner_client.get("/offenders/").status_code == 200
+
+
+def test_summary_page_warns_of_overdue_plan_actions(owner_client, offender, owner):
+    import datetime
+
+    from assessments.services import assessment_start
+    from formulations.models import PlanAction
+    from formulations.services import formulation_start
+
+    assessment, _created = assessment_start(user=owner, offender=offender)
+    formulation = formulation_start(user=owner, assessment=assessment)
+    PlanAction.objects.create(
+        formulation=formulation,
+        heading="supervision",
+        description="Check the new employment",
+        owner="PC Test",
+        due_date=datetime.date(2020, 1, 1),
+    )
+    page = owner_client.get(offender.get_absolute_url()).content.decode()
+    assert "1 risk management plan action overdue" in page
+    assert "Check the new employment" in page

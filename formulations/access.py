@@ -1,0 +1,61 @@
+"""Access helpers for formulations and MAPPA meetings. Every view, export and PDF uses them.
+
+- A formulation is reached through its offender (``offenders.access.offender_for_user``), so the
+  offender's need-to-know rule applies unchanged: an outsider gets 404.
+- MAPPA meetings belong to a force; only supervisors and force administrators of that force
+  handle them. Another force's meeting answers 404; a role without the right answers 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from accounts.models import Role
+from offenders.access import offender_for_user
+
+from .models import MappaMeeting, PackExport, PlanAction
+from .selectors import latest_formulation
+
+MEETING_ROLES = {Role.SUPERVISOR, Role.FORCE_ADMIN}
+
+
+def formulation_for_user(user, offender_pk, *, for_change: bool = False):
+    """(offender, latest formulation or None) if the user may see the offender; 404 otherwise."""
+    offender = offender_for_user(user, offender_pk, for_change=for_change)
+    return offender, latest_formulation(offender)
+
+
+def action_for_user(user, offender_pk, action_pk, *, for_change: bool = False):
+    offender = offender_for_user(user, offender_pk, for_change=for_change)
+    action = get_object_or_404(
+        PlanAction.objects.select_related("formulation__assessment"),
+        pk=action_pk,
+        formulation__assessment__offender=offender,
+    )
+    return offender, action
+
+
+def can_handle_meetings(user) -> bool:
+    return getattr(user, "role", None) in MEETING_ROLES and user.force_id is not None
+
+
+def check_meeting_role(user) -> None:
+    if not can_handle_meetings(user):
+        raise PermissionDenied("Only supervisors and force administrators prepare MAPPA meetings.")
+
+
+def meetings_for_user(user):
+    check_meeting_role(user)
+    return MappaMeeting.objects.filter(force_id=user.force_id)
+
+
+def meeting_for_user(user, pk) -> MappaMeeting:
+    try:
+        return meetings_for_user(user).select_related("created_by").get(pk=pk)
+    except (MappaMeeting.DoesNotExist, ValueError, TypeError):
+        raise Http404("No meeting found") from None
+
+
+def export_for_user(user, meeting_pk, export_pk):
+    meeting = meeting_for_user(user, meeting_pk)
+    return meeting, get_object_or_404(PackExport, pk=export_pk, meeting=meeting)

@@ -1,0 +1,76 @@
+"""Building a MAPPA meeting pack: cover and agenda, then each offender's formulation in turn.
+
+Runs in the background worker (``formulations.tasks``). Progress is written to the PackExport
+row as each part is laid out, outside any transaction, so the page polling it sees it move.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from audit.models import Action
+from audit.services import audit_record
+
+from .context import formulation_context
+from .models import ExportStatus, PackExport
+from .pdf import formulation_html, render_parts_to_pdf
+from .selectors import agenda_offenders, latest_formulation
+
+logger = logging.getLogger(__name__)
+
+
+def pack_html_parts(meeting, *, user, generated_at, today) -> tuple[list[str], list]:
+    """The cover-and-agenda document and one document per offender the user may see."""
+    offenders, _hidden = agenda_offenders(meeting, user)
+    rows = [{"offender": o, "formulation": latest_formulation(o)} for o in offenders]
+    common = {"generated_by": user, "generated_at": generated_at, "pdf": True}
+    parts = [
+        render_to_string(
+            "formulations/pdf/pack_cover.html", {**common, "meeting": meeting, "agenda": rows}
+        )
+    ]
+    for row in rows:
+        context = formulation_context(row["offender"], row["formulation"], today=today)
+        parts.append(formulation_html(context, user=user, cover=False, generated_at=generated_at))
+    return parts, offenders
+
+
+def build_pack(export_id: int) -> None:
+    export = PackExport.objects.select_related("meeting__force", "requested_by").get(pk=export_id)
+    if export.status != ExportStatus.QUEUED:
+        return  # already built (a retried task): nothing to do
+    rows = PackExport.objects.filter(pk=export.pk)
+    rows.update(status=ExportStatus.RUNNING, started_at=timezone.now(), done_count=0)
+    try:
+        parts, offenders = pack_html_parts(
+            export.meeting,
+            user=export.requested_by,
+            generated_at=timezone.now(),
+            today=timezone.localdate(),
+        )
+        rows.update(total=len(offenders))
+        # Part 0 is the cover and agenda; each later part is one offender done.
+        data = render_parts_to_pdf(parts, progress=lambda n: rows.update(done_count=max(n - 1, 0)))
+        with transaction.atomic():
+            rows.update(status=ExportStatus.DONE, pdf=data, finished_at=timezone.now())
+            for offender in offenders:
+                audit_record(
+                    actor=export.requested_by,
+                    action=Action.EXPORTED,
+                    obj=export.meeting,
+                    offender=offender,
+                    summary=f"Case formulation exported in the pack for the {export.meeting}",
+                    recipients=export.meeting.recipients,
+                )
+    except Exception as error:
+        logger.exception("Meeting pack %s failed", export.pk)
+        rows.update(
+            status=ExportStatus.FAILED,
+            error=f"{type(error).__name__}: {error}"[:255],
+            finished_at=timezone.now(),
+        )
+        raise

@@ -1,0 +1,78 @@
+"""Reads for formulations and MAPPA meetings. Callers have resolved the offender (or meeting)
+through ``formulations.access`` first."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+
+from assessments.models import Assessment
+from offenders.access import visible_offenders
+
+from .models import ActionStatus, Formulation, PackExport, PlanAction, PlanHeading
+
+
+def latest_assessment(offender) -> Assessment | None:
+    return Assessment.objects.filter(offender=offender).order_by("-created_at", "-pk").first()
+
+
+def latest_formulation(offender) -> Formulation | None:
+    """The formulation of the most recent assessment that has one."""
+    return (
+        Formulation.objects.filter(assessment__offender=offender)
+        .select_related("assessment__offender", "assessment__countersigned_by", "updated_by")
+        .order_by("-assessment__created_at", "-assessment__pk")
+        .first()
+    )
+
+
+def plan_actions(formulation: Formulation) -> QuerySet[PlanAction]:
+    return formulation.actions.prefetch_related("factors")
+
+
+@dataclass
+class PlanGroup:
+    heading: str
+    label: str
+    actions: list[PlanAction]
+
+
+def actions_by_heading(formulation: Formulation, actions=None) -> list[PlanGroup]:
+    """Every MAPPA heading in order, each with its actions (possibly none)."""
+    actions = list(plan_actions(formulation) if actions is None else actions)
+    return [
+        PlanGroup(heading=value, label=label, actions=[a for a in actions if a.heading == value])
+        for value, label in PlanHeading.choices
+    ]
+
+
+def overdue_actions(offender, today: datetime.date) -> QuerySet[PlanAction]:
+    """Open actions past their due date in the offender's latest formulation."""
+    formulation = latest_formulation(offender)
+    if formulation is None:
+        return PlanAction.objects.none()
+    return plan_actions(formulation).filter(status=ActionStatus.OPEN, due_date__lt=today)
+
+
+def agenda_offenders(meeting, user) -> tuple[list, int]:
+    """The agenda in order, limited to offenders the user may see; plus how many are hidden."""
+    items = list(meeting.agenda.select_related("offender"))
+    visible = set(
+        visible_offenders(user)
+        .filter(pk__in=[i.offender_id for i in items])
+        .values_list("pk", flat=True)
+    )
+    shown = [i.offender for i in items if i.offender_id in visible]
+    return shown, len(items) - len(shown)
+
+
+def meeting_list(meetings: QuerySet) -> QuerySet:
+    return meetings.prefetch_related(
+        Prefetch("exports", queryset=PackExport.objects.defer("pdf").order_by("-requested_at"))
+    ).select_related("created_by")
+
+
+def latest_export(meeting) -> PackExport | None:
+    return meeting.exports.defer("pdf").select_related("requested_by").first()

@@ -1,0 +1,168 @@
+"""Formulation pages on the offender record. Thin: access helper, form, one service, redirect."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from offenders.views import _apply_validation_error, audit_view
+
+from . import services
+from .access import action_for_user, formulation_for_user
+from .context import formulation_context
+from .forms import FormulationForm, PlanActionForm
+from .models import ActionStatus
+from .pdf import formulation_pdf, pdf_filename
+from .selectors import latest_assessment
+
+
+def _editable_formulation(request, pk):
+    """The latest formulation if this user may change it now; 403/404 otherwise."""
+    offender, formulation = formulation_for_user(request.user, pk, for_change=True)
+    if formulation is None:
+        raise Http404("No formulation yet")
+    if not formulation.is_editable:
+        raise PermissionDenied(services.LOCKED_MESSAGE)
+    return offender, formulation
+
+
+def detail(request, pk):
+    offender, formulation = formulation_for_user(request.user, pk)
+    audit_view(request, offender, "Case formulation viewed")
+    assessment = latest_assessment(offender)
+    can_change = request.user.can_edit_records
+    context = formulation_context(offender, formulation, today=timezone.localdate())
+    context.update(
+        tab="formulation",
+        latest=assessment,
+        can_edit=can_change and formulation is not None and formulation.is_editable,
+        can_start=can_change
+        and assessment is not None
+        and assessment.is_editable
+        and (formulation is None or formulation.assessment_id != assessment.pk),
+    )
+    return render(request, "formulations/detail.html", context)
+
+
+@require_POST
+def start(request, pk):
+    offender, _ = formulation_for_user(request.user, pk, for_change=True)
+    assessment = latest_assessment(offender)
+    if assessment is None:
+        raise Http404("No ARMS assessment yet")
+    try:
+        services.formulation_start(user=request.user, assessment=assessment)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Case formulation started")
+    return redirect("formulations:detail", pk=offender.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    offender, formulation = _editable_formulation(request, pk)
+    initial = {f: getattr(formulation, f) for f in services.FORMULATION_FIELDS}
+    initial["version"] = formulation.version
+    form = FormulationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.formulation_update(
+                user=request.user, formulation=formulation, version=data.pop("version"), **data
+            )
+        except ValidationError as error:
+            _apply_validation_error(form, error)
+        else:
+            messages.success(request, "Case formulation saved")
+            return redirect("formulations:detail", pk=offender.pk)
+    audit_view(request, offender, "Case formulation opened for editing")
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": "Edit the case formulation",
+            "offender": offender,
+            "back_url": formulation.get_absolute_url(),
+        },
+    )
+
+
+def _action_page(request, offender, formulation, form, title):
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "title": title,
+            "offender": offender,
+            "back_url": formulation.get_absolute_url(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def action_add(request, pk):
+    offender, formulation = _editable_formulation(request, pk)
+    form = PlanActionForm(
+        request.POST or None,
+        framework=formulation.assessment.framework,
+        initial={"status": ActionStatus.OPEN, "heading": request.GET.get("heading")},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_action_create(
+                user=request.user, formulation=formulation, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _apply_validation_error(form, error)
+        else:
+            messages.success(request, "Plan action added")
+            return redirect("formulations:detail", pk=offender.pk)
+    audit_view(request, offender, "Plan action form opened")
+    return _action_page(request, offender, formulation, form, "Add a plan action")
+
+
+@require_http_methods(["GET", "POST"])
+def action_edit(request, pk, action_pk):
+    offender, action = action_for_user(request.user, pk, action_pk, for_change=True)
+    formulation = action.formulation
+    if not formulation.is_editable:
+        raise PermissionDenied(services.LOCKED_MESSAGE)
+    initial = {f: getattr(action, f) for f in services.ACTION_FIELDS}
+    initial["factors"] = list(action.factors.all())
+    form = PlanActionForm(
+        request.POST or None, framework=formulation.assessment.framework, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_action_update(user=request.user, action=action, **form.cleaned_data)
+        except ValidationError as error:
+            _apply_validation_error(form, error)
+        else:
+            messages.success(request, "Plan action saved")
+            return redirect("formulations:detail", pk=offender.pk)
+    audit_view(request, offender, "Plan action opened for editing")
+    return _action_page(request, offender, formulation, form, "Change a plan action")
+
+
+def pdf(request, pk):
+    offender, formulation = formulation_for_user(request.user, pk)
+    if formulation is None:
+        raise Http404("No formulation yet")
+    context = formulation_context(offender, formulation, today=timezone.localdate())
+    data = formulation_pdf(context, user=request.user)
+    services.record_disclosure(
+        user=request.user,
+        offender=offender,
+        obj=formulation,
+        summary="Case formulation PDF downloaded",
+        recipients=f"{request.user.get_full_name() or request.user.username} (PDF download)",
+    )
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{pdf_filename(offender)}"'
+    response["Cache-Control"] = "no-store"
+    return response
