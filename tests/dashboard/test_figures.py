@@ -85,3 +85,23 @@ def test_figures_follow_the_real_services(owner, colleague, offender):
     assert figures.levels["medium"] == 1
     assert figures.overdue_visits == 1
     assert figures.overdue_reassessments == 1
+
+
+def test_open_risk_plan_actions_past_due_are_counted_and_listed(caseload, colleague, owner):
+    import datetime
+
+    from dashboard.caseload import caseload_list
+    from formulations.models import PlanAction
+    from tests.formulations.factories import formulation_for
+
+    offender = caseload["med_override"]
+    formulation = formulation_for(offender, owner, status="countersigned")
+    yesterday = TODAY - datetime.timedelta(days=1)
+    for due, status in [(yesterday, "open"), (yesterday, "done"), (TODAY, "open")]:
+        PlanAction.objects.create(
+            formulation=formulation, heading="supervision", description="Check in",
+            owner="PC Test", due_date=due, status=status,
+        )  # fmt: skip
+    assert headline_figures(colleague, TODAY).actions_past_due == 1
+    listed = caseload_list(colleague, TODAY, {"attention": "actions"})
+    assert [o.pk for o in listed] == [offender.pk]
