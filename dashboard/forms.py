@@ -1,0 +1,89 @@
+"""The caseload filter (a GET form). Choices are built once per request from two small queries,
+so validating a filter never adds a query per option."""
+
+from django import forms
+
+from accounts.models import Role, Team, User
+from engagements.models import LevelChoice
+from offenders.models import Status
+
+LEVEL_CHOICES = (
+    [("", "Any level")]
+    + [(value, label) for value, label in reversed(LevelChoice.choices)]
+    + [("none", "No level yet")]
+)
+STATUS_CHOICES = (
+    [("", "On the register (active, in custody, reactive)")]
+    + list(Status.choices)
+    + [("all", "Any status")]
+)
+OVERDUE_CHOICES = [
+    ("", "Overdue or not"),
+    ("any", "Overdue a visit or a reassessment"),
+    ("visit", "Overdue a visit"),
+    ("reassessment", "Overdue a reassessment"),
+]
+ATTENTION = {
+    "countersign": "Assessment awaiting countersignature",
+    "override": "Level override awaiting approval",
+    "reactive": "In reactive management",
+    "drafts": "Draft assessment older than 30 days",
+    "actions": "Risk-plan action past due",
+}
+FILTER_NAMES = ("team", "officer", "level", "status", "overdue", "attention")
+
+
+def team_choices(user) -> list[tuple[str, str]]:
+    teams = Team.objects.filter(force_id=user.force_id)
+    if user.role != Role.FORCE_ADMIN:
+        teams = teams.filter(pk__in=user.teams.values("pk"))
+    return [("", "All teams")] + [(str(t.pk), t.name) for t in teams.order_by("name")]
+
+
+def officer_choices(user) -> list[tuple[str, str]]:
+    if user.role == Role.OFFICER:
+        return [("", "My caseload"), (str(user.pk), user.get_full_name() or user.username)]
+    people = User.objects.filter(force_id=user.force_id, role__in=[Role.OFFICER, Role.SUPERVISOR])
+    if user.role != Role.FORCE_ADMIN:
+        people = people.filter(teams__in=user.teams.values("pk")).distinct()
+    people = people.order_by("last_name", "first_name", "pk")
+    return (
+        [("", "All officers")]
+        + [(str(p.pk), p.get_full_name() or p.username) for p in people]
+        + [("none", "Not allocated")]
+    )
+
+
+class CaseloadFilterForm(forms.Form):
+    team = forms.ChoiceField(label="Team", required=False)
+    officer = forms.ChoiceField(label="Responsible officer", required=False)
+    level = forms.ChoiceField(
+        label="Level of risk management", required=False, choices=LEVEL_CHOICES
+    )
+    status = forms.ChoiceField(label="Status", required=False, choices=STATUS_CHOICES)
+    overdue = forms.ChoiceField(label="Overdue", required=False, choices=OVERDUE_CHOICES)
+    attention = forms.ChoiceField(label="Needing attention", required=False)
+
+    def __init__(self, *args, user, actions_available: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].choices = team_choices(user)
+        self.fields["officer"].choices = officer_choices(user)
+        attention = {k: v for k, v in ATTENTION.items() if k != "actions" or actions_available}
+        self.fields["attention"].choices = [("", "Anything")] + list(attention.items())
+        for name in FILTER_NAMES:
+            self.fields[name].error_messages["invalid_choice"] = (
+                f"Select a {self.fields[name].label.lower()} from the list"
+            )
+
+    def filters(self) -> dict[str, str]:
+        """The valid filters (empty ones dropped); call after ``is_valid``."""
+        data = getattr(self, "cleaned_data", {})
+        return {name: data[name] for name in FILTER_NAMES if data.get(name)}
+
+    def describe(self) -> str:
+        """Readable filters for the audit log and the page: "Team: North; Overdue: a visit"."""
+        parts = []
+        for name, value in self.filters().items():
+            label = dict(self.fields[name].choices).get(value, value)
+            parts.append(f"{self.fields[name].label}: {label}")
+        return "; ".join(parts) or "no filters"

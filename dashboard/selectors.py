@@ -1,0 +1,270 @@
+"""Reads for the dashboard: every figure is one database aggregate over the user's scope.
+
+Nothing here loops over offenders in Python, so the number of queries (and, with the indexes of
+migration 0002, their cost) does not grow with the caseload. The scope always starts from
+``offenders.access.visible_offenders`` (a supervisor: their teams; a force administrator: the
+force); an officer's figures are narrowed to the offenders they are responsible for.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
+from django.utils import timezone
+
+from accounts.models import Role
+from assessments.models import Assessment, AssessmentStatus
+from engagements.models import LevelChoice
+from offenders.access import visible_offenders
+from offenders.models import Offender
+from offenders.selectors import OPEN_STATUSES
+
+from .models import CaseloadSnapshot, Scope
+
+LEVELS = [value for value, _label in reversed(LevelChoice.choices)]  # very high first
+LEVEL_LABELS = dict(LevelChoice.choices)
+DRAFT_AGE_DAYS = 30
+HISTORY_MONTHS = 12
+
+
+def scoped_offenders(user) -> QuerySet[Offender]:
+    """Everyone the figures may speak for, whatever their status (filters narrow it later)."""
+    offenders = visible_offenders(user)
+    if user.role == Role.OFFICER:
+        offenders = offenders.filter(responsible_officer=user)
+    return offenders
+
+
+def on_register(offenders: QuerySet[Offender]) -> QuerySet[Offender]:
+    return offenders.filter(status__in=OPEN_STATUSES)
+
+
+# --- conditions, named once so the figures and the lists behind them always agree -----------
+
+
+def overdue_visit_q(today: datetime.date) -> Q:
+    # Reactive management has no routine visits, so it is never "overdue a visit".
+    return Q(schedule__next_visit_due__lt=today, schedule__reactive=False)
+
+
+def overdue_reassessment_q(today: datetime.date) -> Q:
+    return Q(schedule__next_reassessment_due__lt=today) | Q(schedule__reassessment_due_now=True)
+
+
+def level_q(level: str) -> Q:
+    if level == "none":
+        return Q(schedule__isnull=True) | Q(schedule__current_level="")
+    return Q(schedule__current_level=level)
+
+
+def awaiting_countersignature_q(user) -> Q:
+    """Submitted assessments; a supervisor is not counted for what they wrote or submitted."""
+    condition = Q(status=AssessmentStatus.SUBMITTED)
+    if user.role in {Role.SUPERVISOR, Role.FORCE_ADMIN}:
+        condition &= ~Q(created_by=user) & ~Q(submitted_by=user)
+    return condition
+
+
+def old_draft_q(today: datetime.date, prefix: str = "") -> Q:
+    # Local midnight DRAFT_AGE_DAYS ago: a draft started before that day is "older than 30 days".
+    cutoff = timezone.make_aware(
+        datetime.datetime.combine(today - datetime.timedelta(days=DRAFT_AGE_DAYS), datetime.time())
+    )
+    return Q(**{f"{prefix}status": AssessmentStatus.DRAFT, f"{prefix}created_at__lt": cutoff})
+
+
+def plan_action_model():
+    """``formulations.PlanAction`` when the risk-plan feature is installed, else None."""
+    try:
+        from formulations.models import PlanAction
+    except ImportError:
+        return None
+    return PlanAction
+
+
+def past_due_actions(today: datetime.date):
+    """Open risk-plan actions past their due date (None without the risk-plan feature)."""
+    model = plan_action_model()
+    if model is None:
+        return None
+    return model.objects.filter(status="open", due_date__lt=today)
+
+
+# The snapshot's column for each level (and "none"), so live and stored figures share names.
+SNAPSHOT_LEVEL_FIELDS = {**{level: level for level in LEVELS}, "none": "no_level"}
+
+
+def caseload_counts(today: datetime.date) -> dict:
+    """The aggregate expressions behind the level and overdue figures (live and snapshots)."""
+    return {
+        "caseload": Count("pk"),
+        **{
+            field: Count("pk", filter=level_q(level))
+            for level, field in SNAPSHOT_LEVEL_FIELDS.items()
+        },
+        "overdue_visits": Count("pk", filter=overdue_visit_q(today)),
+        "overdue_reassessments": Count("pk", filter=overdue_reassessment_q(today)),
+    }
+
+
+# --- headline figures ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Headline:
+    caseload: int
+    levels: dict[str, int]  # level value (and "none") → offenders
+    overdue_visits: int
+    overdue_reassessments: int
+    awaiting_countersignature: int
+    overrides_awaiting: int
+    reactive: int
+    actions_past_due: int | None  # None: the risk-plan feature is not installed
+
+    @property
+    def level_rows(self) -> list[tuple[str, str, int]]:
+        rows = [(level, LEVEL_LABELS[level], self.levels[level]) for level in LEVELS]
+        return rows + [("none", "No level yet", self.levels["none"])]
+
+
+def headline_figures(user, today: datetime.date, offenders=None) -> Headline:
+    """Three or four queries whatever the size: one aggregate over the schedules, one count of
+    assessments and (if installed) one of risk-plan actions."""
+    offenders = on_register(offenders if offenders is not None else scoped_offenders(user))
+    counts = offenders.aggregate(
+        **caseload_counts(today),
+        overrides=Count("pk", filter=Q(schedule__override_pending=True)),
+        reactive=Count("pk", filter=Q(schedule__reactive=True)),
+    )
+    awaiting = Assessment.objects.filter(
+        awaiting_countersignature_q(user), offender__in=offenders
+    ).count()
+    actions = past_due_actions(today)
+    if actions is not None:
+        actions = actions.filter(formulation__assessment__offender__in=offenders).count()
+    return Headline(
+        caseload=counts["caseload"],
+        levels={level: counts[SNAPSHOT_LEVEL_FIELDS[level]] for level in [*LEVELS, "none"]},
+        overdue_visits=counts["overdue_visits"],
+        overdue_reassessments=counts["overdue_reassessments"],
+        awaiting_countersignature=awaiting,
+        overrides_awaiting=counts["overrides"],
+        reactive=counts["reactive"],
+        actions_past_due=actions,
+    )
+
+
+# --- the per-officer table -----------------------------------------------------------------
+
+
+def officer_table(user, today: datetime.date, offenders=None) -> list[dict]:
+    """One grouped query: per responsible officer, caseload, overdue counts and old drafts.
+
+    "Old drafts" counts offenders with a draft started over 30 days ago (an offender has at most
+    one open assessment); an EXISTS per row measured faster on PostgreSQL than a LEFT JOIN with
+    DISTINCT counts, and it cannot count an offender twice.
+    """
+    offenders = on_register(offenders if offenders is not None else scoped_offenders(user))
+    rows = (
+        offenders.annotate(has_old_draft=old_draft_exists(today))
+        .values(
+            "responsible_officer",
+            first_name=F("responsible_officer__first_name"),
+            last_name=F("responsible_officer__last_name"),
+            username=F("responsible_officer__username"),
+        )
+        .annotate(
+            caseload=Count("pk"),
+            overdue_visits=Count("pk", filter=overdue_visit_q(today)),
+            overdue_reassessments=Count("pk", filter=overdue_reassessment_q(today)),
+            old_drafts_count=Count("pk", filter=Q(has_old_draft=True)),
+        )
+        .order_by("last_name", "first_name", "responsible_officer")
+    )
+    table = []
+    for row in rows:
+        name = f"{row['first_name']} {row['last_name']}".strip() or row["username"]
+        table.append(
+            {
+                "officer_id": row["responsible_officer"],
+                "name": name if row["responsible_officer"] else "Not allocated",
+                "caseload": row["caseload"],
+                "overdue_visits": row["overdue_visits"],
+                "overdue_reassessments": row["overdue_reassessments"],
+                "old_drafts": row["old_drafts_count"],
+            }
+        )
+    return table
+
+
+# --- history for the chart -----------------------------------------------------------------
+
+
+def month_start(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def months_back(today: datetime.date, count: int = HISTORY_MONTHS) -> list[datetime.date]:
+    """The first days of the last ``count`` months, oldest first, ending with this month."""
+    year, month = today.year, today.month
+    months = []
+    for _ in range(count):
+        months.append(datetime.date(year, month, 1))
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return months[::-1]
+
+
+def snapshot_scope(user) -> Q:
+    if user.role == Role.OFFICER:
+        return Q(scope=Scope.OFFICER, officer=user)
+    if user.role == Role.FORCE_ADMIN or (user.role == Role.READ_ONLY and not user.teams.exists()):
+        return Q(scope=Scope.FORCE, force_id=user.force_id)
+    return Q(scope=Scope.TEAM, team__in=user.teams.all())
+
+
+def overdue_history(user, today: datetime.date, headline: Headline) -> list[dict]:
+    """Overdue counts per month for the last 12 months: snapshots, this month live."""
+    months = months_back(today)
+    rows = (
+        CaseloadSnapshot.objects.filter(snapshot_scope(user), month__gte=months[0])
+        .values("month")
+        .annotate(visits=Sum("overdue_visits"), reassessments=Sum("overdue_reassessments"))
+        .order_by("month")
+    )
+    by_month = {row["month"]: row for row in rows}
+    history = []
+    for month in months:
+        if month == months[-1]:
+            visits, reassessments, known = (
+                headline.overdue_visits,
+                headline.overdue_reassessments,
+                True,
+            )
+        else:
+            row = by_month.get(month)
+            known = row is not None
+            visits = row["visits"] if row else 0
+            reassessments = row["reassessments"] if row else 0
+        history.append(
+            {"month": month, "visits": visits, "reassessments": reassessments, "known": known}
+        )
+    return history
+
+
+def awaiting_countersignature_exists(user) -> Exists:
+    return Exists(
+        Assessment.objects.filter(awaiting_countersignature_q(user), offender=OuterRef("pk"))
+    )
+
+
+def old_draft_exists(today: datetime.date) -> Exists:
+    return Exists(Assessment.objects.filter(old_draft_q(today), offender=OuterRef("pk")))
+
+
+def past_due_actions_exists(today: datetime.date) -> Exists | None:
+    actions = past_due_actions(today)
+    if actions is None:
+        return None
+    return Exists(actions.filter(formulation__assessment__offender=OuterRef("pk")))

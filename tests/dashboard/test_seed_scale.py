@@ -1,0 +1,51 @@
+"""seed_scale: bulk synthetic data that agrees with the services, and tops up without repeating."""
+
+from django.core.management import call_command
+from django.db import transaction
+
+from dashboard.models import CaseloadSnapshot
+from engagements.models import OffenderSchedule
+from engagements.schedule import schedule_refresh
+from offenders.models import Offender
+from offenders.pnc import normalise_pnc
+from riskmatrix.models import ActuarialRecord
+
+FIELDS = [
+    "current_level",
+    "level_rank",
+    "level_effective_date",
+    "needs_review",
+    "override_pending",
+    "reactive",
+    "last_visit_at",
+    "last_assessment_on",
+    "next_visit_due",
+    "next_reassessment_due",
+    "next_due",
+    "reassessment_due_now",
+    "reassessment_reason",
+]
+
+
+def test_seed_scale_builds_consistent_data_and_tops_up(db):
+    call_command("seed_scale", "--offenders", "40", "--forces", "2")
+    offenders = Offender.objects.filter(local_reference__startswith="SCALE-")
+    assert offenders.count() == 40
+    assert offenders.filter(team__force__code="SC02").count() == 20
+    first = offenders.order_by("local_reference").first()
+    assert first.local_reference == "SCALE-000001" and first.pnc_id.startswith("2099/")
+    assert normalise_pnc(first.pnc_id) == first.pnc_id
+    assert ActuarialRecord.objects.filter(offender__in=offenders).exists()
+    assert CaseloadSnapshot.objects.filter(scope="force").count() == 2 * 12
+
+    for schedule in OffenderSchedule.objects.select_related("offender"):
+        stored = {f: getattr(schedule, f) for f in FIELDS}
+        with transaction.atomic():
+            fresh = schedule_refresh(schedule.offender)
+            recomputed = {f: getattr(fresh, f) for f in FIELDS}
+            transaction.set_rollback(True)
+        assert stored == recomputed, schedule.offender.local_reference
+
+    call_command("seed_scale", "--offenders", "50", "--forces", "2")
+    assert offenders.count() == 50
+    assert Offender.objects.filter(local_reference="SCALE-000050").exists()
