@@ -4,7 +4,7 @@ Not a test: a script that prints figures. It DROPS and recreates the database ``
 (or the one named by ``BENCH_DATABASE_URL``), migrates it, seeds 1,000 offenders with
 ``seed_scale``, measures, tops up to 70,000, measures again and prints the medians and ratios.
 
-    /work/main/.venv/bin/python bench/bench_dashboard.py [--small 1000] [--large 70000]
+    .venv/bin/python bench/bench_dashboard.py [--small 1000] [--large 70000]
         [--repeat 40] [--explain]
 
 Timing is server time through Django's test Client (no network, no browser): the median of

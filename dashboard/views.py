@@ -22,8 +22,7 @@ from .caseload import (
 )
 from .forms import CaseloadFilterForm
 from .selectors import (
-    headline_figures,
-    officer_table,
+    dashboard_figures,
     overdue_history,
     plan_action_model,
     scoped_offenders,
@@ -57,8 +56,7 @@ def home(request):
     user, today = request.user, timezone.localdate()
     list_url = ListLinks()
     offenders = scoped_offenders(user)
-    headline = headline_figures(user, today, offenders)
-    officers = officer_table(user, today, offenders)
+    headline, officers = dashboard_figures(user, today, offenders)
     for row in officers:
         # An officer's list is their own already; others link to one officer (or "none").
         officer = "" if user.role == Role.OFFICER else (row["officer_id"] or "none")
