@@ -34,6 +34,7 @@ from engagements.models import (
     level_rank,
 )
 from offenders.models import Offender, Status
+from offenders.selectors import OPEN_STATUSES
 from riskmatrix.models import ActuarialRecord, Tool
 
 from .scale_org import Organisation, slot
@@ -107,6 +108,25 @@ def _batch(indices, org, framework, factors, today) -> None:
     Offender.objects.bulk_create([p.offender for p in people], batch_size=BATCH)
     _court_and_addresses(people)
     _write_cases(cases, framework, factors)
+    _write_schedules(people, cases)
+
+
+def _write_schedules(people, cases) -> None:
+    """One schedule row per offender (an empty one before any assessment), scope columns
+    copied from the offender exactly as ``engagements.schedule.scope_values`` does."""
+    for case in cases:
+        case.schedule.decision = case.decision
+    by_offender = {id(c.schedule.offender): c.schedule for c in cases}
+    schedules = []
+    for p in people:
+        schedule = by_offender.get(id(p.offender)) or OffenderSchedule(offender=p.offender)
+        offender = p.offender
+        schedule.team_id = offender.team_id
+        schedule.force_id = offender.team.force_id
+        schedule.responsible_officer_id = offender.responsible_officer_id
+        schedule.on_register = offender.status in OPEN_STATUSES
+        schedules.append(schedule)
+    OffenderSchedule.objects.bulk_create(schedules, batch_size=BATCH)
 
 
 def _offender(p: Person, s, org, today) -> Offender:
@@ -167,7 +187,7 @@ class Case:
 
 
 def _case(p: Person, s, org, today) -> Case | None:
-    if p.new_to_register:  # no assessment yet: no level and no schedule
+    if p.new_to_register:  # no assessment yet: no level (an empty schedule row)
         return None
     rng = random.Random(f"case:{p.index}")
     officer = p.offender.responsible_officer or org.officer(s)
@@ -400,6 +420,3 @@ def _write_cases(cases: list[Case], framework, factors) -> None:
     ChangeOfCircumstances.objects.bulk_create(
         [c.change for c in cases if c.change], batch_size=BATCH
     )
-    for case in cases:
-        case.schedule.decision = case.decision
-    OffenderSchedule.objects.bulk_create([c.schedule for c in cases], batch_size=BATCH)

@@ -1,9 +1,11 @@
 """Reads for the dashboard: every figure is one database aggregate over the user's scope.
 
-Nothing here loops over offenders in Python, so the number of queries (and, with the indexes of
-migration 0002, their cost) does not grow with the caseload. The scope always starts from
-``offenders.access.visible_offenders`` (a supervisor: their teams; a force administrator: the
-force); an officer's figures are narrowed to the offenders they are responsible for.
+Nothing here loops over offenders in Python, so the number of queries does not grow with the
+caseload. The live figures read the schedule rows (``engagements.OffenderSchedule``, one per
+offender, carrying its scope) through ``schedule_scope``, the rule of
+``offenders.access.visible_offenders`` on those columns (a supervisor: their teams; a force
+administrator: the force; an officer: their own offenders), so their cost is an index-only scan
+of the scope. The caseload list and the monthly snapshots read offenders (``scoped_offenders``).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from django.utils import timezone
 
 from accounts.models import Role, User
 from assessments.models import Assessment, AssessmentStatus
-from engagements.models import LevelChoice
+from engagements.models import LevelChoice, OffenderSchedule
 from offenders.access import visible_offenders
 from offenders.models import Offender
 from offenders.selectors import OPEN_STATUSES
@@ -44,19 +46,27 @@ def on_register(offenders: QuerySet[Offender]) -> QuerySet[Offender]:
 # --- conditions, named once so the figures and the lists behind them always agree -----------
 
 
-def overdue_visit_q(today: datetime.date) -> Q:
+# Each takes the path to the schedule: "schedule__" from an offender (the caseload list and the
+# snapshots), "" on the schedule rows themselves (the dashboard's figures).
+
+
+def overdue_visit_q(today: datetime.date, prefix: str = "schedule__") -> Q:
     # Reactive management has no routine visits, so it is never "overdue a visit".
-    return Q(schedule__next_visit_due__lt=today, schedule__reactive=False)
+    return Q(**{f"{prefix}next_visit_due__lt": today, f"{prefix}reactive": False})
 
 
-def overdue_reassessment_q(today: datetime.date) -> Q:
-    return Q(schedule__next_reassessment_due__lt=today) | Q(schedule__reassessment_due_now=True)
+def overdue_reassessment_q(today: datetime.date, prefix: str = "schedule__") -> Q:
+    return Q(**{f"{prefix}next_reassessment_due__lt": today}) | Q(
+        **{f"{prefix}reassessment_due_now": True}
+    )
 
 
-def level_q(level: str) -> Q:
+def level_q(level: str, prefix: str = "schedule__") -> Q:
     if level == "none":
-        return Q(schedule__isnull=True) | Q(schedule__current_level="")
-    return Q(schedule__current_level=level)
+        no_level = Q(**{f"{prefix}current_level": ""})
+        # From an offender, a missing schedule row also means no level.
+        return Q(schedule__isnull=True) | no_level if prefix else no_level
+    return Q(**{f"{prefix}current_level": level})
 
 
 def awaiting_countersignature_q(user) -> Q:
@@ -96,16 +106,17 @@ def past_due_actions(today: datetime.date):
 SNAPSHOT_LEVEL_FIELDS = {**{level: level for level in LEVELS}, "none": "no_level"}
 
 
-def caseload_counts(today: datetime.date) -> dict:
-    """The aggregate expressions behind the level and overdue figures (live and snapshots)."""
+def caseload_counts(today: datetime.date, prefix: str = "schedule__", key: str = "pk") -> dict:
+    """The aggregate expressions behind the level and overdue figures: over offenders (the
+    snapshots; the defaults) or over schedule rows (the live figures: ``prefix=""``)."""
     return {
-        "caseload": Count("pk"),
+        "caseload": Count(key),
         **{
-            field: Count("pk", filter=level_q(level))
+            field: Count(key, filter=level_q(level, prefix))
             for level, field in SNAPSHOT_LEVEL_FIELDS.items()
         },
-        "overdue_visits": Count("pk", filter=overdue_visit_q(today)),
-        "overdue_reassessments": Count("pk", filter=overdue_reassessment_q(today)),
+        "overdue_visits": Count(key, filter=overdue_visit_q(today, prefix)),
+        "overdue_reassessments": Count(key, filter=overdue_reassessment_q(today, prefix)),
     }
 
 
@@ -129,25 +140,45 @@ class Headline:
         return rows + [("none", "No level yet", self.levels["none"])]
 
 
-def _per_officer_counts(user, today: datetime.date, offenders) -> list[dict]:
-    """ONE grouped query over the scope: every level and overdue count per responsible officer.
+def schedule_scope(user) -> QuerySet[OffenderSchedule]:
+    """The schedule rows of ``scoped_offenders(user)`` on the register: the dashboard's read model.
 
-    Grouping by the officer's id alone lets PostgreSQL hash-aggregate (no sort of the whole
-    scope); the headline figures are the column totals of these rows (one row per officer, a
-    few dozen for a force), so the scope is read once for the headline and the table together.
-    "Old drafts" counts offenders with a draft started over 30 days ago: an EXISTS per row
-    measured faster on PostgreSQL than a LEFT JOIN with DISTINCT counts, and it cannot count an
-    offender twice.
+    Every offender has one schedule row carrying its force, team, officer and whether it is on
+    the register, so the scope is the rule of ``offenders.access.visible_offenders`` applied to
+    those columns (a test holds the two equal): the force always; a force administrator (or a
+    read-only user in no team) the whole force; anyone else their teams; an officer their own.
     """
+    rows = OffenderSchedule.objects.filter(on_register=True)
+    if not getattr(user, "is_authenticated", False) or user.force_id is None:
+        return rows.none()
+    rows = rows.filter(force_id=user.force_id)
+    if user.role != Role.FORCE_ADMIN:
+        team_ids = list(user.teams.values_list("id", flat=True))
+        if team_ids or user.role != Role.READ_ONLY:
+            rows = rows.filter(team_id__in=team_ids)
+    if user.role == Role.OFFICER:
+        rows = rows.filter(responsible_officer=user)
+    return rows
+
+
+def _per_officer_counts(user, today: datetime.date) -> list[dict]:
+    """ONE grouped query over the scope's schedule rows: every count per responsible officer.
+
+    The scope indexes (``schedule_force_scope``, ``schedule_team_scope``) hold every column
+    counted, so PostgreSQL answers with an index-only scan and a hash aggregate, no join; the
+    headline figures are the column totals of these rows (a few dozen for a force). "Old
+    drafts" counts offenders with a draft started over 30 days ago: a hashed IN over the few
+    such drafts, which cannot count an offender twice.
+    """
+    old_drafts = Assessment.objects.filter(old_draft_q(today)).values("offender_id")
     return list(
-        on_register(offenders if offenders is not None else scoped_offenders(user))
-        .annotate(has_old_draft=old_draft_exists(today))
+        schedule_scope(user)
         .values("responsible_officer")
         .annotate(
-            **caseload_counts(today),
-            overrides=Count("pk", filter=Q(schedule__override_pending=True)),
-            reactive=Count("pk", filter=Q(schedule__reactive=True)),
-            old_drafts=Count("pk", filter=Q(has_old_draft=True)),
+            **caseload_counts(today, prefix="", key="offender"),
+            overrides=Count("offender", filter=Q(override_pending=True)),
+            reactive=Count("offender", filter=Q(reactive=True)),
+            old_drafts=Count("offender", filter=Q(offender_id__in=old_drafts)),
         )
         .order_by()
     )
@@ -157,16 +188,16 @@ def _total(rows: list[dict], field: str) -> int:
     return sum(row[field] for row in rows)
 
 
-def _headline(user, today, offenders, rows: list[dict]) -> Headline:
+def _headline(user, today, rows: list[dict]) -> Headline:
     """Column totals of the per-officer rows, plus one count of assessments and (if installed)
-    one of risk-plan actions."""
-    offenders = on_register(offenders if offenders is not None else scoped_offenders(user))
+    one of risk-plan actions, both limited to the offenders of the scope's schedule rows."""
+    offenders = schedule_scope(user).values("offender_id")
     awaiting = Assessment.objects.filter(
-        awaiting_countersignature_q(user), offender__in=offenders
+        awaiting_countersignature_q(user), offender_id__in=offenders
     ).count()
     actions = past_due_actions(today)
     if actions is not None:
-        actions = actions.filter(formulation__assessment__offender__in=offenders).count()
+        actions = actions.filter(formulation__assessment__offender_id__in=offenders).count()
     return Headline(
         caseload=_total(rows, "caseload"),
         levels={level: _total(rows, SNAPSHOT_LEVEL_FIELDS[level]) for level in [*LEVELS, "none"]},
@@ -181,11 +212,14 @@ def _headline(user, today, offenders, rows: list[dict]) -> Headline:
 
 def _officer_rows(rows: list[dict]) -> list[dict]:
     """The table rows, with the officers' names from one query, sorted by surname."""
+    officers = User.objects.filter(
+        pk__in=[r["responsible_officer"] for r in rows if r["responsible_officer"]]
+    ).values_list("pk", "first_name", "last_name", "username")
+    # Plain tuples, not User instances: a force has dozens of officers. The name is what
+    # ``User.get_full_name`` gives, else the username.
     names = {
-        user.pk: (user.get_full_name() or user.username, user.last_name, user.first_name)
-        for user in User.objects.filter(
-            pk__in=[r["responsible_officer"] for r in rows if r["responsible_officer"]]
-        )
+        pk: (f"{first} {last}".strip() or username, last, first)
+        for pk, first, last, username in officers
     }
     table = [
         {
@@ -206,22 +240,22 @@ def _officer_rows(rows: list[dict]) -> list[dict]:
     return table
 
 
-def dashboard_figures(user, today: datetime.date, offenders=None) -> tuple[Headline, list[dict]]:
+def dashboard_figures(user, today: datetime.date) -> tuple[Headline, list[dict]]:
     """The headline and the per-officer table, in a fixed number of queries whatever the size."""
-    rows = _per_officer_counts(user, today, offenders)
-    return _headline(user, today, offenders, rows), _officer_rows(rows)
+    rows = _per_officer_counts(user, today)
+    return _headline(user, today, rows), _officer_rows(rows)
 
 
-def headline_figures(user, today: datetime.date, offenders=None) -> Headline:
-    return dashboard_figures(user, today, offenders)[0]
+def headline_figures(user, today: datetime.date) -> Headline:
+    return dashboard_figures(user, today)[0]
 
 
 # --- the per-officer table -----------------------------------------------------------------
 
 
-def officer_table(user, today: datetime.date, offenders=None) -> list[dict]:
+def officer_table(user, today: datetime.date) -> list[dict]:
     """Per responsible officer: caseload, overdue visits and reassessments, old drafts."""
-    return dashboard_figures(user, today, offenders)[1]
+    return dashboard_figures(user, today)[1]
 
 
 # --- history for the chart -----------------------------------------------------------------

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import random
 
+from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import Force, User
@@ -297,7 +298,12 @@ def seed(out):
         _seed_visits(offender, rng, today)
     _seed_changes(today)
     _seed_pending_override(officer)
-    for offender in Offender.objects.filter(level_decisions__isnull=False).distinct():
+    # offenders.demo writes Offender rows directly: give every one its schedule row (the
+    # dashboard reads only the schedule), and refresh the decided ones after the facts above.
+    to_refresh = Offender.objects.filter(
+        Q(level_decisions__isnull=False) | Q(schedule__isnull=True)
+    ).distinct()
+    for offender in to_refresh.select_related("team"):
         schedule_refresh(offender, today=today)
     out.write(
         f"Engagements: {LevelDecision.objects.count()} level decisions, "

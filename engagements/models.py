@@ -284,8 +284,24 @@ class ChangeOfCircumstances(models.Model):
         return f"{self.get_kind_display()} on {self.occurred_on:%d %B %Y}"
 
 
+# The columns the dashboard's grouped counts read, carried in the scope indexes.
+SCOPE_COUNTED = [
+    "responsible_officer",
+    "current_level",
+    "next_visit_due",
+    "next_reassessment_due",
+    "reactive",
+    "reassessment_due_now",
+    "override_pending",
+    "offender",
+]
+
+
 class OffenderSchedule(models.Model):
-    """Denormalised: written only by ``services.schedule_refresh``; read by lists at scale."""
+    """Denormalised: written only by ``services.schedule_refresh``; read by lists at scale.
+
+    Every offender has one (``offender_create`` makes it), so it is also the dashboard's read model.
+    """
 
     offender = models.OneToOneField(
         "offenders.Offender", on_delete=models.CASCADE, primary_key=True, related_name="schedule"
@@ -308,10 +324,30 @@ class OffenderSchedule(models.Model):
     next_due = models.DateField(null=True, blank=True)
     reassessment_due_now = models.BooleanField(default=False)
     reassessment_reason = models.CharField(max_length=200, blank=True)
+    # The offender's scope, copied by ``schedule_refresh`` (and refreshed by the offender
+    # services whenever team, officer or status change) so that the dashboard counts a force's
+    # or a team's caseload from this table alone, with an index-only scan and no join.
+    team = models.ForeignKey(
+        "accounts.Team", on_delete=models.PROTECT, null=True, related_name="+", db_index=False
+    )
+    force = models.ForeignKey(
+        "accounts.Force", on_delete=models.PROTECT, null=True, related_name="+", db_index=False
+    )
+    responsible_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    on_register = models.BooleanField(default=False, help_text="Status active, custody or reactive")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         indexes = [
+            # Scope first, then every column the dashboard counts: an index-only aggregate.
+            models.Index(
+                fields=["force", "on_register", *SCOPE_COUNTED], name="schedule_force_scope"
+            ),
+            models.Index(
+                fields=["team", "on_register", *SCOPE_COUNTED], name="schedule_team_scope"
+            ),
             models.Index(fields=["current_level", "next_visit_due"], name="schedule_level_visit"),
             models.Index(fields=["next_reassessment_due"], name="schedule_reassessment"),
             models.Index(fields=["-level_rank", "next_due"], name="schedule_rank_due"),

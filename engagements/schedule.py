@@ -15,6 +15,7 @@ from django.utils import timezone
 from assessments.combiner import next_reassessment_due, next_visit_due
 from assessments.models import Assessment, AssessmentStatus
 from offenders.models import CourtAppearance, Offence
+from offenders.selectors import OPEN_STATUSES
 
 from .models import (
     ADVERSE_KINDS,
@@ -55,6 +56,16 @@ def _local_date(moment: datetime.datetime | None) -> datetime.date | None:
     return timezone.localdate(moment) if moment else None
 
 
+def scope_values(offender) -> dict:
+    """The offender's scope as the schedule copies it (see ``OffenderSchedule.team``)."""
+    return {
+        "team_id": offender.team_id,
+        "force_id": offender.team.force_id,
+        "responsible_officer_id": offender.responsible_officer_id,
+        "on_register": offender.status in OPEN_STATUSES,
+    }
+
+
 def schedule_refresh(offender, *, today: datetime.date | None = None) -> OffenderSchedule:
     """Recompute the offender's schedule from decisions, visits, assessments and changes.
 
@@ -81,6 +92,7 @@ def schedule_refresh(offender, *, today: datetime.date | None = None) -> Offende
     reactive = ReactiveStatus.ACTIVE in episodes
 
     values = {
+        **scope_values(offender),
         "decision": decision,
         "current_level": "",
         "level_rank": None,

@@ -7,6 +7,17 @@ from audit.services import audit_record
 
 from .models import Address, Alias, CourtAppearance, Offence, Offender
 
+# The schedule (the dashboard's read model) copies these; a change to one refreshes it.
+SCHEDULE_SCOPE_FIELDS = {"team", "responsible_officer", "status"}
+
+
+def _refresh_schedule(offender: Offender) -> None:
+    # Imported here: engagements builds on offenders, not the other way round.
+    from engagements.schedule import schedule_refresh
+
+    schedule_refresh(offender)
+
+
 OFFENDER_FIELDS = [
     "surname",
     "forenames",
@@ -30,6 +41,7 @@ def offender_create(*, user, **fields) -> Offender:
     offender = Offender(**fields)
     offender.full_clean()
     offender.save()
+    _refresh_schedule(offender)  # every offender has a schedule row from the start
     audit_record(
         actor=user, action=Action.CREATED, obj=offender, offender=offender, summary="Record created"
     )
@@ -45,6 +57,8 @@ def offender_update(*, user, offender: Offender, **fields) -> Offender:
         return offender
     offender.full_clean()
     offender.save()
+    if SCHEDULE_SCOPE_FIELDS.intersection(changed):
+        _refresh_schedule(offender)
     audit_record(
         actor=user,
         action=Action.CHANGED,

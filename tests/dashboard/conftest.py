@@ -6,7 +6,7 @@ Team A (supervisor ``colleague``), officer ``owner`` and officer ``second``:
 - ``med_due_now``: medium, reassessment due now after a change (second); a draft 10 days old.
 - ``low_reactive``: low, reactive management (no visit date) (second).
 - ``med_override``: medium, override awaiting approval, nothing due (owner).
-- ``no_level``: no schedule yet (unallocated).
+- ``no_level``: an empty schedule row, no level yet (unallocated).
 - ``removed``: high and overdue, but removed from the register (not counted).
 Team B (same force, visible to the force admin only): ``team_b_overdue``, low, visit overdue.
 Another force: ``foreign``, very high, everything overdue.

@@ -1,8 +1,8 @@
 """Dashboard test data: offenders with a hand-set schedule, and assessments in a given state.
 
 The schedule is normally written by ``engagements.services.schedule_refresh``; the dashboard only
-reads it, so these tests set the rows directly to know every figure exactly (one test goes
-through the real services as well)."""
+reads it, so these tests set the rows directly (scope columns included, as ``schedule_refresh``
+copies them) to know every figure exactly (one test goes through the real services as well)."""
 
 import datetime
 
@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from assessments.models import Assessment, AssessmentStatus, FrameworkVersion
 from engagements.models import OffenderSchedule, level_rank
+from engagements.schedule import schedule_refresh, scope_values
 from tests.factories import OffenderFactory
 
 TODAY = timezone.localdate()  # the views read the clock, so the data is relative to it
@@ -23,13 +24,15 @@ def scheduled(team, officer, *, level="medium", visit=30, reassess=60, **flags):
     """An offender with level ``level`` and due dates ``visit``/``reassess`` days from TODAY."""
     status = flags.pop("status", "active")
     offender = OffenderFactory(team=team, responsible_officer=officer, status=status)
-    if level is None:
+    if level is None:  # no decision yet: the empty row every offender has
+        schedule_refresh(offender)
         return offender
     next_visit = None if visit is None else days(visit)
     next_reassess = None if reassess is None else days(reassess)
     dues = [d for d in (next_visit, next_reassess) if d]
     OffenderSchedule.objects.create(
         offender=offender,
+        **scope_values(offender),
         current_level=level,
         level_rank=level_rank(level),
         next_visit_due=next_visit,
