@@ -24,6 +24,10 @@ FIELDS = [
     "next_due",
     "reassessment_due_now",
     "reassessment_reason",
+    "team_id",
+    "force_id",
+    "responsible_officer_id",
+    "on_register",
 ]
 
 
@@ -38,6 +42,7 @@ def test_seed_scale_builds_consistent_data_and_tops_up(db):
     assert ActuarialRecord.objects.filter(offender__in=offenders).exists()
     assert CaseloadSnapshot.objects.filter(scope="force").count() == 2 * 12
 
+    assert OffenderSchedule.objects.filter(offender__in=offenders).count() == 40  # one each
     for schedule in OffenderSchedule.objects.select_related("offender"):
         stored = {f: getattr(schedule, f) for f in FIELDS}
         with transaction.atomic():

@@ -33,6 +33,8 @@ def test_the_demo_is_idempotent_and_shows_the_feature(client, db):
     call_command("seed_demo", stdout=StringIO())
     assert _counts() == counts
 
+    # Every offender has its schedule row (the dashboard reads only the schedule).
+    assert not Offender.objects.filter(schedule__isnull=True).exists()
     demo = Offender.objects.get(local_reference="DEMO-001")
     schedule = OffenderSchedule.objects.get(offender=demo)
     assert schedule.current_level and schedule.next_visit_due and schedule.last_visit_at
