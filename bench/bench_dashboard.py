@@ -112,12 +112,14 @@ def explain() -> None:
 
     from accounts.models import User
     from dashboard.caseload import caseload_list
-    from dashboard.selectors import caseload_counts, officer_table, on_register, scoped_offenders
+    from dashboard.selectors import caseload_counts, officer_table, schedule_scope
 
     user, today = User.objects.get(username=USERS["force admin"]), timezone.localdate()
-    offenders = on_register(scoped_offenders(user))
+    per_officer = schedule_scope(user).values("responsible_officer")
     queries = {
-        "headline": offenders.values("team__force_id").annotate(**caseload_counts(today)),
+        "per officer": per_officer.annotate(
+            **caseload_counts(today, prefix="", key="offender")
+        ).order_by(),
         "caseload page": caseload_list(user, today, {})[:50],
         "overdue visits page": caseload_list(user, today, {"overdue": "visit"})[:50],
     }
