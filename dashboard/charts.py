@@ -74,7 +74,7 @@ def level_bar_chart(bars: Sequence[Bar], *, title: str, uid: str = "levels") -> 
     """Horizontal bars, one per level, each labelled with its name and figure."""
     total = sum(bar.value for bar in bars)
     desc = "; ".join(f"{bar.label}: {bar.value}" for bar in bars) + f". Total {total}."
-    row, left, plot, top = 34, 130, 420, 10
+    row, left, plot, top = 34, 130, 300, 10
     width, height = left + plot + 70, top + row * len(bars) + 10
     top_value = max([bar.value for bar in bars] + [1])
     parts = _open(width, height, uid, title, desc)
