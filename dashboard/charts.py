@@ -145,8 +145,10 @@ def overdue_history_chart(points: Sequence[MonthPoint], *, title: str, uid: str 
     def y_of(value: int) -> float:
         return top + plot_h - plot_h * value / top_value
 
-    for tick in range(5):
-        value = top_value * tick / 4
+    # Whole-number gridlines: counts of offenders are never fractional.
+    intervals = next(n for n in (4, 5, 2, 1) if top_value % n == 0)
+    for tick in range(intervals + 1):
+        value = top_value * tick // intervals
         y = y_of(value)
         parts.append(
             f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#b1b4b6"/>'
