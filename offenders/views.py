@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -31,6 +32,12 @@ def audit_view(request, offender, what: str) -> None:
     )
 
 
+def audit_list_view(request, what: str) -> None:
+    """A list of offenders is consultation too: one entry per page shown, naming the viewer
+    (per-offender entries for every row of every list would drown the log)."""
+    audit_record(actor=request.user, action=Action.VIEWED, obj=request.user, summary=what)
+
+
 def _apply_validation_error(form, error: ValidationError) -> None:
     """Show model-level validation (from a service) as field errors on the form."""
     if hasattr(error, "error_dict"):
@@ -47,6 +54,10 @@ def caseload(request):
     today = timezone.localdate()
     offenders = caseload_with_schedule(request.user, today)
     page = Paginator(offenders, 50).get_page(request.GET.get("page"))
+    shown = len(page.object_list)
+    audit_list_view(
+        request, f"Caseload list viewed (page {page.number}, {shown} offender{pluralize(shown)})"
+    )
     return render(
         request,
         "offenders/caseload.html",
@@ -64,7 +75,11 @@ def search(request):
     form = SearchForm(request.GET or None)
     results = None
     if form.is_valid() and form.cleaned_data["q"]:
-        results = offender_search(request.user, form.cleaned_data["q"])[:100]
+        results = list(offender_search(request.user, form.cleaned_data["q"])[:100])
+        # The terms may name a person, so the log records that a search was made, not its words.
+        audit_list_view(
+            request, f"Offender search made ({len(results)} result{pluralize(len(results))})"
+        )
     return render(request, "offenders/search.html", {"form": form, "results": results})
 
 

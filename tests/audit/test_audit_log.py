@@ -66,3 +66,20 @@ def test_admin_cannot_add_change_or_delete_entries(admin_client, event):
     assert admin_client.get("/admin/audit/auditevent/add/").status_code == 403
     admin_client.post(f"/admin/audit/auditevent/{event.pk}/change/", {"summary": "tampered"})
     assert AuditEvent.objects.get(pk=event.pk).summary == "x"
+
+
+def test_caseload_and_search_pages_are_logged_without_the_search_words(
+    owner_client, owner, offender
+):
+    owner_client.get("/offenders/")
+    owner_client.get("/offenders/search/", {"q": offender.surname})
+    summaries = list(
+        AuditEvent.objects.filter(actor=owner, action=Action.VIEWED, offender__isnull=True)
+        .order_by("id")
+        .values_list("summary", flat=True)
+    )
+    assert summaries == [
+        "Caseload list viewed (page 1, 1 offender)",
+        "Offender search made (1 result)",
+    ]
+    assert all(offender.surname not in s for s in summaries)
