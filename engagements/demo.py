@@ -282,13 +282,13 @@ def _seed_pending_override(officer):
 
 
 def _seed_visit_frequency(officer):
-    """An officer's own interval: half the policy's, for a North-team Medium or High case."""
+    """An officer's own interval: half the policy's, for a North-team case with a level."""
     if VisitFrequency.objects.exists():
         return
     candidates = (
         Offender.objects.filter(
             team__name__startswith="North",
-            schedule__current_level__in=["medium", "high"],
+            schedule__current_level__in=["low", "medium", "high"],  # very high: already monthly
         )
         .exclude(local_reference="DEMO-001")
         .exclude(reactive_episodes__status=ReactiveStatus.ACTIVE)
