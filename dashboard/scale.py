@@ -33,6 +33,7 @@ from engagements.models import (
     VisitOutcome,
     level_rank,
 )
+from engagements.timetable import visit_interval
 from offenders.models import Offender, Status
 from offenders.selectors import OPEN_STATUSES
 from riskmatrix.models import ActuarialRecord, Tool
@@ -297,6 +298,9 @@ def _case(p: Person, s, org, today) -> Case | None:
             f"on {case.change.occurred_on:%d %B %Y}"
         )
     dues = [d for d in (next_visit, next_reassess) if d]
+    interval = visit_interval(  # seeded offenders have no officer-set interval
+        level=level, policy=rules, policy_version=level_result.policy_version
+    )
     case.schedule = OffenderSchedule(
         offender=p.offender,
         current_level=level,
@@ -309,6 +313,8 @@ def _case(p: Person, s, org, today) -> Case | None:
         last_visit_at=last_seen,
         last_assessment_on=signed_on,
         next_visit_due=next_visit,
+        visit_interval_months=interval.months,
+        visit_interval_note=interval.note,
         next_reassessment_due=next_reassess,
         next_due=min(dues) if dues else None,
         reassessment_due_now=case.change is not None,

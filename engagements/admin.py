@@ -13,6 +13,7 @@ from .models import (
     Policy,
     ReactiveManagement,
     Visit,
+    VisitFrequency,
 )
 
 
@@ -57,3 +58,8 @@ class ChangeOfCircumstancesAdmin(ReadOnlyAdmin):
 @admin.register(OffenderSchedule)
 class OffenderScheduleAdmin(ReadOnlyAdmin):
     list_display = ["offender", "current_level", "next_visit_due", "next_reassessment_due"]
+
+
+@admin.register(VisitFrequency)
+class VisitFrequencyAdmin(ReadOnlyAdmin):
+    list_display = ["offender", "interval_months", "set_by", "set_at", "ended_at"]

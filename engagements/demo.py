@@ -7,7 +7,9 @@
   overdue; DEMO-001 is always visited on a Tuesday in the daytime, so its page shows the warning;
 - a change of circumstances for DEMO-001 (its move in September 2025) and a recent arrest for
   another offender (a reassessment due at once);
-- one offender in reactive management and one override awaiting "supervisor".
+- one offender in reactive management and one override awaiting "supervisor";
+- one North-team offender (not DEMO-001) visited more often than the policy's default, with the
+  officer's rationale.
 """
 
 from __future__ import annotations
@@ -36,7 +38,9 @@ from .models import (
     DecisionStatus,
     LevelDecision,
     ReactiveManagement,
+    ReactiveStatus,
     Visit,
+    VisitFrequency,
     VisitKind,
     VisitOutcome,
 )
@@ -277,6 +281,32 @@ def _seed_pending_override(officer):
         )
 
 
+def _seed_visit_frequency(officer):
+    """An officer's own interval: half the policy's, for a North-team case with a level."""
+    if VisitFrequency.objects.exists():
+        return
+    candidates = (
+        Offender.objects.filter(
+            team__name__startswith="North",
+            schedule__current_level__in=["low", "medium", "high"],  # very high: already monthly
+        )
+        .exclude(local_reference="DEMO-001")
+        .exclude(reactive_episodes__status=ReactiveStatus.ACTIVE)
+        .order_by("local_reference")
+    )
+    offender = candidates.first()
+    if offender is None:
+        return
+    months = offender.schedule.visit_interval_months or 6
+    services.visit_frequency_set(
+        user=offender.responsible_officer or officer,
+        offender=offender,
+        interval_months=max(1, months // 2),
+        rationale="New partner with a teenage son; more frequent visits until the "
+        "household has been assessed.",
+    )
+
+
 def seed(out):
     try:
         officer, supervisor = (
@@ -298,6 +328,7 @@ def seed(out):
         _seed_visits(offender, rng, today)
     _seed_changes(today)
     _seed_pending_override(officer)
+    _seed_visit_frequency(officer)
     # offenders.demo writes Offender rows directly: give every one its schedule row (the
     # dashboard reads only the schedule), and refresh the decided ones after the facts above.
     to_refresh = Offender.objects.filter(

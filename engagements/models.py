@@ -297,6 +297,50 @@ SCOPE_COUNTED = [
 ]
 
 
+class VisitFrequency(models.Model):
+    """An officer's own home-visit interval for one offender, replacing the policy's default.
+
+    History is kept: a new setting ends the one in force, and "return to the policy default"
+    ends it without a successor. At most one row per offender is in force (``ended_at`` empty).
+    """
+
+    offender = models.ForeignKey(
+        "offenders.Offender", on_delete=models.PROTECT, related_name="visit_frequencies"
+    )
+    interval_months = models.PositiveSmallIntegerField(
+        "Visit at least every (months)", help_text="1 to 24 months"
+    )
+    rationale = models.TextField(help_text="Why this interval suits this offender")
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    set_at = models.DateTimeField(auto_now_add=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    end_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["offender", "-set_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(interval_months__gte=1, interval_months__lte=24),
+                name="visit_frequency_interval_1_24",
+            ),
+            models.UniqueConstraint(
+                fields=["offender"],
+                condition=Q(ended_at__isnull=True),
+                name="visit_frequency_one_in_force",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Every {self.interval_months} month(s) for {self.offender_id}"
+
+    @property
+    def in_force(self) -> bool:
+        return self.ended_at is None
+
+
 class OffenderSchedule(models.Model):
     """Denormalised: written only by ``services.schedule_refresh``; read by lists at scale.
 
@@ -324,6 +368,9 @@ class OffenderSchedule(models.Model):
     next_due = models.DateField(null=True, blank=True)
     reassessment_due_now = models.BooleanField(default=False)
     reassessment_reason = models.CharField(max_length=200, blank=True)
+    # The home-visit interval that applies and where it comes from (the officer's or the policy's).
+    visit_interval_months = models.PositiveSmallIntegerField(null=True, blank=True)
+    visit_interval_note = models.CharField(max_length=300, blank=True)
     # The offender's scope, copied by ``schedule_refresh`` (and refreshed by the offender
     # services whenever team, officer or status change) so that the dashboard counts a force's
     # or a team's caseload from this table alone, with an index-only scan and no join.

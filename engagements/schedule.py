@@ -12,7 +12,7 @@ import datetime
 from django.db.models import Max
 from django.utils import timezone
 
-from assessments.combiner import next_reassessment_due, next_visit_due
+from assessments.combiner import next_reassessment_due
 from assessments.models import Assessment, AssessmentStatus
 from offenders.models import CourtAppearance, Offence
 from offenders.selectors import OPEN_STATUSES
@@ -27,10 +27,12 @@ from .models import (
     ReactiveManagement,
     ReactiveStatus,
     Visit,
+    VisitFrequency,
     VisitOutcome,
     level_rank,
 )
 from .reactive import Criterion, Facts, reactive_criteria
+from .timetable import OfficerInterval, visit_due, visit_interval
 
 
 def current_decision(offender) -> LevelDecision | None:
@@ -49,6 +51,23 @@ def last_visit(offender) -> Visit | None:
         )
         .order_by("-completed_at")
         .first()
+    )
+
+
+def officer_interval(offender) -> OfficerInterval | None:
+    """The officer's own visit interval in force for the offender, if any."""
+    setting = (
+        VisitFrequency.objects.filter(offender=offender, ended_at__isnull=True)
+        .select_related("set_by")
+        .first()
+    )
+    if setting is None:
+        return None
+    return OfficerInterval(
+        months=setting.interval_months,
+        set_by=str(setting.set_by),
+        set_on=timezone.localdate(setting.set_at),
+        rationale=setting.rationale,
     )
 
 
@@ -104,6 +123,8 @@ def schedule_refresh(offender, *, today: datetime.date | None = None) -> Offende
         "last_visit_at": visit.completed_at if visit else None,
         "last_assessment_on": _local_date(last_countersigned),
         "next_visit_due": None,
+        "visit_interval_months": None,
+        "visit_interval_note": "",
         "next_reassessment_due": None,
         "reassessment_due_now": change is not None,
         "reassessment_reason": (
@@ -124,9 +145,16 @@ def schedule_refresh(offender, *, today: datetime.date | None = None) -> Offende
             needs_review=decision.needs_review,
             override_pending=decision.status == DecisionStatus.OVERRIDE_REQUESTED,
         )
+        interval = visit_interval(
+            level=level,
+            policy=rules,
+            policy_version=decision.policy_version,
+            officer=officer_interval(offender),
+        )
+        values.update(visit_interval_months=interval.months, visit_interval_note=interval.note)
         if not reactive:  # reactive management: no routine home visits
             anchor = _local_date(visit.completed_at) if visit else took_effect
-            values["next_visit_due"] = next_visit_due(level=level, anchor=anchor, policy=rules)
+            values["next_visit_due"] = visit_due(anchor=anchor, interval=interval)
         reassess_anchor = values["last_assessment_on"] or decision.effective_date
         values["next_reassessment_due"] = next_reassessment_due(
             level=level, anchor=reassess_anchor, policy=rules

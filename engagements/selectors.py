@@ -25,6 +25,7 @@ from .models import (
     ReactiveManagement,
     ReactiveStatus,
     Visit,
+    VisitFrequency,
 )
 from .patterns import visit_pattern_warnings
 from .schedule import current_decision  # noqa: F401  (re-exported for views)
@@ -283,3 +284,17 @@ def timeline(offender) -> list[TimelineItem]:
         for item in source(offender)
     ]
     return sorted(items, key=lambda item: item.at, reverse=True)
+
+
+def visit_frequency_in_force(offender) -> VisitFrequency | None:
+    """The officer's own home-visit interval in force, if any."""
+    return (
+        VisitFrequency.objects.filter(offender=offender, ended_at__isnull=True)
+        .select_related("set_by")
+        .first()
+    )
+
+
+def visit_frequency_history(offender) -> QuerySet[VisitFrequency]:
+    """Every interval an officer has set for the offender, newest first."""
+    return VisitFrequency.objects.filter(offender=offender).select_related("set_by", "ended_by")

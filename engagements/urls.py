@@ -1,11 +1,21 @@
 from django.urls import path
 
-from . import views
+from . import frequency_views, views
 
 app_name = "engagements"
 
 urlpatterns = [
     path("offenders/<int:pk>/timetable/", views.timetable, name="timetable"),
+    path(
+        "offenders/<int:pk>/timetable/visit-frequency/",
+        frequency_views.visit_frequency,
+        name="visit_frequency",
+    ),
+    path(
+        "offenders/<int:pk>/timetable/visit-frequency/default/",
+        frequency_views.visit_frequency_clear,
+        name="visit_frequency_clear",
+    ),
     path("offenders/<int:pk>/timeline/", views.timeline, name="timeline"),
     path("offenders/<int:pk>/visits/plan/", views.visit_plan, name="visit_plan"),
     path("offenders/<int:pk>/visits/record/", views.visit_record, name="visit_record"),

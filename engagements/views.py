@@ -73,6 +73,7 @@ def timetable(request, pk):
             next_reassessment_due=schedule.next_reassessment_due,
             today=today,
             policy=decision.policy.as_rules(),
+            visit_interval_months=schedule.visit_interval_months,  # the officer's, if set
         )
     override = selectors.pending_override(offender)
     reactive = selectors.open_reactive(offender)
@@ -86,6 +87,7 @@ def timetable(request, pk):
         "planned": selectors.planned_visits(offender),
         "visits": selectors.completed_visits(offender)[:10],
         "warnings": selectors.pattern_warnings(offender),
+        "frequency": selectors.visit_frequency_in_force(offender),
         "override": override,
         "reactive": reactive,
         "can_decide_override": override is not None

@@ -12,6 +12,7 @@ from .decisions import (
     level_override_decide,
     level_override_request,
 )
+from .frequency import visit_frequency_clear, visit_frequency_set
 from .reactive_management import reactive_decide, reactive_propose
 from .visits import change_of_circumstances_record, visit_plan, visit_record
 
@@ -27,6 +28,8 @@ __all__ = [
     "reactive_facts",
     "reactive_propose",
     "schedule_refresh",
+    "visit_frequency_clear",
+    "visit_frequency_set",
     "visit_plan",
     "visit_record",
 ]

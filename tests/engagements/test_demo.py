@@ -15,6 +15,7 @@ from engagements.models import (
     ReactiveManagement,
     ReactiveStatus,
     Visit,
+    VisitFrequency,
 )
 from engagements.selectors import pattern_warnings
 from offenders.models import Offender
@@ -23,7 +24,14 @@ from offenders.models import Offender
 def _counts():
     return tuple(
         model.objects.count()
-        for model in (Policy, LevelDecision, Visit, ChangeOfCircumstances, ReactiveManagement)
+        for model in (
+            Policy,
+            LevelDecision,
+            Visit,
+            ChangeOfCircumstances,
+            ReactiveManagement,
+            VisitFrequency,
+        )
     )
 
 
@@ -43,6 +51,14 @@ def test_the_demo_is_idempotent_and_shows_the_feature(client, db):
     assert ReactiveManagement.objects.filter(status=ReactiveStatus.ACTIVE).count() == 1
     assert LevelDecision.objects.filter(status=DecisionStatus.OVERRIDE_REQUESTED).count() == 1
     assert OffenderSchedule.objects.filter(reassessment_due_now=True).exists()
+    # One North-team offender (not DEMO-001) is visited at the officer's own interval.
+    setting = VisitFrequency.objects.select_related("offender__team").get()
+    assert setting.ended_at is None and setting.rationale
+    assert setting.offender.team.name.startswith("North")
+    assert setting.offender.local_reference != "DEMO-001"
+    own = OffenderSchedule.objects.get(offender=setting.offender)
+    assert own.visit_interval_months == setting.interval_months
+    assert own.visit_interval_note.startswith(f"Every {setting.interval_months} month")
     # Every countersigned assessment has its decision.
     from assessments.models import Assessment
 
