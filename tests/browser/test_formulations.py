@@ -10,7 +10,7 @@ from tests.formulations.factories import PlanActionFactory, formulation_for
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

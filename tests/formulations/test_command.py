@@ -53,7 +53,7 @@ def test_as_is_required(tmp_path, offender):
         call_command("export_formulation", offender.local_reference, "-o", str(tmp_path / "x.pdf"))
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize(
     ("reference", "message"),
     [
