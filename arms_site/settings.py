@@ -99,7 +99,9 @@ WSGI_APPLICATION = "arms_site.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        # Tests close connections at once, so the live server's thread leaves none open at
+        # teardown (PostgreSQL refuses to drop a test database that is still in use).
+        conn_max_age=0 if RUNNING_TESTS else int(os.environ.get("CONN_MAX_AGE", "60")),
     )
 }
 
