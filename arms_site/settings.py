@@ -4,8 +4,9 @@ One settings module for every environment. The variables:
 
 - ``DATABASE_URL``: e.g. ``postgres://user@127.0.0.1:5432/arms``; defaults to an embedded
   SQLite file, which is only for the demo and quick local runs.
-- ``SECRET_KEY``: required when ``DEBUG`` is off. With ``DEBUG`` on (the demo) or under the test
-  runner a random key is made per process, so no secret is ever committed.
+- ``SECRET_KEY``: required to serve with ``DEBUG`` off (``arms_site/wsgi.py`` refuses to start
+  without it, and ``check --deploy`` reports it). Otherwise (the demo, the tests, management
+  commands) a random key is made per process, so no secret is ever committed.
 - ``DEBUG``: ``1``/``true`` for the demo only.
 - ``ALLOWED_HOSTS``: comma-separated host names.
 """
@@ -15,7 +16,6 @@ import sys
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -32,9 +32,9 @@ RUNNING_TESTS = "pytest" in sys.modules
 DEBUG = env_flag("DEBUG")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# Serving needs one stable key shared by every worker; a per-process key would break sessions.
+SECRET_KEY_FROM_ENVIRONMENT = bool(SECRET_KEY)
 if not SECRET_KEY:
-    if not (DEBUG or RUNNING_TESTS):
-        raise ImproperlyConfigured("Set SECRET_KEY: it is required when DEBUG is off.")
     SECRET_KEY = get_random_secret_key()
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
