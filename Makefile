@@ -15,7 +15,7 @@ help: ## List the commands
 $(STAMP): pyproject.toml
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,demo]'
 	@touch $(STAMP)
 
 install: $(STAMP) ## Create .venv and install the dependencies

@@ -1,6 +1,7 @@
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fluid, Layout, Submit
+from crispy_forms_gds.layout import Field, Fluid
 from django.contrib.auth.forms import AuthenticationForm
+
+from arms_site.lib.forms import gds_helper
 
 
 class LoginForm(AuthenticationForm):
@@ -13,10 +14,8 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].error_messages["required"] = "Enter your username"
         self.fields["password"].error_messages["required"] = "Enter your password"
-        self.helper = FormHelper()
-        self.helper.form_tag = False  # the page template owns the <form>
-        self.helper.layout = Layout(
+        self.helper = gds_helper(
             Field.text("username", field_width=Fluid.ONE_HALF),
             Field.text("password", field_width=Fluid.ONE_HALF),
-            Submit("submit", "Sign in"),
+            submit="Sign in",
         )

@@ -10,4 +10,4 @@ def home(request):
             return redirect(reverse("dashboard:home"))
         except NoReverseMatch:
             pass
-    return redirect("offenders:caseload")
+    return redirect("engagements:caseload")

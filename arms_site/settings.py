@@ -9,10 +9,13 @@ One settings module for every environment. The variables:
   commands) a random key is made per process, so no secret is ever committed.
 - ``DEBUG``: ``1``/``true`` for the demo only.
 - ``ALLOWED_HOSTS``: comma-separated host names.
+
+Nothing here detects a test run: the test configuration (``tests/conftest.py``) overrides what
+the tests need for the whole session (fast hasher, plain static storage, immediate tasks, no
+HTTPS-only flags, no persistent connections).
 """
 
 import os
-import sys
 from pathlib import Path
 
 import dj_database_url
@@ -28,7 +31,6 @@ def env_flag(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-RUNNING_TESTS = "pytest" in sys.modules
 DEBUG = env_flag("DEBUG")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -38,7 +40,7 @@ if not SECRET_KEY:
     SECRET_KEY = get_random_secret_key()
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
-if DEBUG or RUNNING_TESTS:
+if DEBUG:
     ALLOWED_HOSTS += ["127.0.0.1", "localhost", "testserver"]
 
 INSTALLED_APPS = [
@@ -62,6 +64,7 @@ INSTALLED_APPS = [
     "engagements",
     "formulations",
     "dashboard",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -99,9 +102,7 @@ WSGI_APPLICATION = "arms_site.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        # Tests close connections at once, so the live server's thread leaves none open at
-        # teardown (PostgreSQL refuses to drop a test database that is still in use).
-        conn_max_age=0 if RUNNING_TESTS else int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
     )
 }
 
@@ -116,9 +117,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-if RUNNING_TESTS:
-    # Hashing cost is irrelevant to what the tests prove.
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -133,25 +131,19 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or RUNNING_TESTS
+            if DEBUG
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG or RUNNING_TESTS
-WHITENOISE_AUTOREFRESH = DEBUG or RUNNING_TESTS
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background work (meeting packs): Django's tasks API through the django-tasks backport, stored
-# in the database and run by `manage.py db_worker`. Tests run tasks in-process, immediately.
-TASKS = {
-    "default": (
-        {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
-        if RUNNING_TESTS
-        else {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
-    )
-}
+# in the database and run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
@@ -163,7 +155,7 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-if not DEBUG and not RUNNING_TESTS:
+if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)

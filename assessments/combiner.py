@@ -9,7 +9,6 @@ result carries the policy version it used. See docs/domain.md, "Level of risk ma
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import enum
 from collections.abc import Mapping
@@ -17,44 +16,14 @@ from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 from typing import Any
 
+from arms_site.lib.dates import add_months, check_date
+from arms_site.lib.ordinal import ORDER, RiskCategory
+
 from .priority import Priority
 
-
-class Level(enum.StrEnum):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-    VERY_HIGH = "very_high"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
-
-    @property
-    def rank(self) -> int:
-        return _LEVELS.index(self)
-
-    # A str enum would otherwise compare alphabetically ("high" < "low"): compare by rank.
-    def __lt__(self, other: object) -> bool:
-        return self.rank < _other_rank(other)
-
-    def __le__(self, other: object) -> bool:
-        return self.rank <= _other_rank(other)
-
-    def __gt__(self, other: object) -> bool:
-        return self.rank > _other_rank(other)
-
-    def __ge__(self, other: object) -> bool:
-        return self.rank >= _other_rank(other)
-
-
-_LEVELS: tuple[Level, ...] = tuple(Level)
-
-
-def _other_rank(other: object) -> int:
-    if not isinstance(other, Level):
-        raise TypeError(f"A Level can only be compared with another Level, not {other!r}")
-    return other.rank
+# The four-step scale is shared with RM2000 categories: one enum, ordered by rank.
+Level = RiskCategory
+_LEVELS: tuple[Level, ...] = ORDER
 
 
 def _coerce(enum_cls: type[enum.Enum], value: object, what: str) -> Any:
@@ -220,27 +189,11 @@ def move_level(level: object, steps: int) -> Level:
     return _clamp(_coerce(Level, level, "Level").rank + steps)
 
 
-def add_months(d: datetime.date, months: int) -> datetime.date:
-    """Add calendar months, clamping the day to the month's end (31 Jan + 1 → 28/29 Feb)."""
-    _check_date(d)
-    if not _is_int(months) or months < 0:
-        raise ValueError(f"months must be a whole number ≥ 0, got {months!r}")
-    year, month0 = divmod(d.year * 12 + (d.month - 1) + months, 12)
-    day = min(d.day, calendar.monthrange(year, month0 + 1)[1])
-    return datetime.date(year, month0 + 1, day)
-
-
-def _check_date(d: object) -> None:
-    # datetime is a subclass of date: reject it so a time or timezone is never silently dropped.
-    if not isinstance(d, datetime.date) or isinstance(d, datetime.datetime):
-        raise ValueError(f"Expected a datetime.date (not a datetime), got {d!r}")
-
-
 def next_visit_due(
     *, level: object, anchor: datetime.date, policy: Policy = DEFAULT_POLICY
 ) -> datetime.date:
     """Anchor (last completed visit, or when the level took effect) + the level's interval."""
-    _check_date(anchor)
+    check_date(anchor)
     months = policy.visit_interval_months[_coerce(Level, level, "Level")]
     return add_months(anchor, months)
 
@@ -249,6 +202,6 @@ def next_reassessment_due(
     *, level: object, anchor: datetime.date, policy: Policy = DEFAULT_POLICY
 ) -> datetime.date:
     """Anchor (last countersigned assessment) + the level's reassessment interval."""
-    _check_date(anchor)
+    check_date(anchor)
     months = policy.reassessment_interval_months[_coerce(Level, level, "Level")]
     return add_months(anchor, months)

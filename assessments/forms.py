@@ -1,20 +1,13 @@
 """ARMS forms: validate and present, nothing more. Writes go through assessments.services."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Size
 from django import forms
+
+from arms_site.lib.forms import gds_helper
 
 from .models import InformationSource, PriorityChoice
 
 INSUFFICIENT = "insufficient"
-
-
-def _helper(*fields, submit="Save and continue") -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False  # the page template owns the <form> and its csrf_token
-    # Always a Layout: without one fields keep `required` and the browser hides the error summary.
-    helper.layout = Layout(*fields, Submit("submit", submit))
-    return helper
 
 
 class FactorForm(forms.Form):
@@ -65,13 +58,14 @@ class FactorForm(forms.Form):
         self.fields["rating"].choices = [
             (str(value), f"{value} {factor.rating_label(value)}") for value in (0, 1, 2)
         ] + [(INSUFFICIENT, "Insufficient information")]
-        self.helper = _helper(
+        self.helper = gds_helper(
             "version",
             Field.radios("rating", legend_size=Size.MEDIUM, legend_tag="h2"),
             Field.textarea("evidence"),
             Field.checkboxes("sources", small=True),
             Field.textarea("insufficient_information_note"),
             Field.textarea("work_needed"),
+            submit="Save and continue",
         )
 
     def clean(self):
@@ -126,7 +120,7 @@ class SubmitForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             "version",
             Field.radios("override_priority", legend_size=Size.MEDIUM, legend_tag="h2"),
             Field.textarea("override_rationale"),
@@ -176,7 +170,7 @@ class CountersignForm(forms.Form):
         else:
             del self.fields["approve_override"]
         fields.append(Field.textarea("comment"))
-        self.helper = _helper(*fields, submit="Confirm")
+        self.helper = gds_helper(*fields, submit="Confirm")
 
     def clean(self):
         data = super().clean()

@@ -116,6 +116,9 @@ class Assessment(models.Model):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # Everyone who wrote any part: started it, saved a factor, wrote its formulation, submitted
+    # it. None of them may countersign it (a second pair of eyes is a second person).
+    contributors = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+", blank=True)
     countersigned_at = models.DateTimeField(null=True, blank=True)
     countersigned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -10,7 +10,8 @@ from accounts.models import Role
 from offenders.access import visible_offenders
 
 from .charts import FactorSeries
-from .models import Assessment, AssessmentStatus, FactorRating
+from .models import Assessment, AssessmentStatus, FactorRating, FrameworkVersion
+from .priority import arms_priority
 
 
 def assessments_for_offender(offender) -> QuerySet[Assessment]:
@@ -139,3 +140,17 @@ def progress_over_time(offender) -> Progress:
     series = sorted(by_code.values(), key=lambda s: s.order)
     priorities = [a.get_final_priority_display() for a in history]
     return Progress(dates=dates, series=series, priorities=priorities)
+
+
+def current_framework() -> FrameworkVersion:
+    return FrameworkVersion.objects.order_by("-number").first()
+
+
+def incomplete_factors(assessment: Assessment) -> list[FactorRating]:
+    return [r for r in assessment.ratings.select_related("factor") if not r.is_complete]
+
+
+def priority_for(assessment: Assessment):
+    """Run the pure rule on the assessment's ratings (every factor must be rated)."""
+    ratings = {r.factor.code: r.rating for r in assessment.ratings.select_related("factor")}
+    return arms_priority(ratings)

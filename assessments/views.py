@@ -7,11 +7,12 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
+from arms_site.lib.forms import apply_validation_error
+from audit.services import record_viewed
 from offenders.access import offender_for_user
-from offenders.views import _apply_validation_error, audit_view
 
 from . import selectors, services
-from .access import assessment_for_user
+from .access import assessment_for_user, can_countersign_assessment, can_decide_submitted
 from .charts import progress_chart_svg
 from .forms import CountersignForm, FactorForm, SubmitForm
 from .models import Factor, OverrideStatus
@@ -60,7 +61,9 @@ def _charts(offender, progress):
 
 def assessment_list(request, pk):
     offender = offender_for_user(request.user, pk)
-    audit_view(request, offender, "ARMS assessments and progress viewed")
+    record_viewed(
+        user=request.user, offender=offender, summary="ARMS assessments and progress viewed"
+    )
     progress = selectors.progress_over_time(offender)
     rows = [
         (series, list(zip(progress.dates, series.values, strict=True)))
@@ -103,7 +106,7 @@ def task_list(request, pk, assessment_pk):
     offender, assessment = assessment_for_user(request.user, pk, assessment_pk)
     if not assessment.is_editable:
         return redirect("assessments:summary", offender.pk, assessment.pk)
-    audit_view(request, offender, "ARMS assessment task list viewed")
+    record_viewed(user=request.user, offender=offender, summary="ARMS assessment task list viewed")
     ratings = selectors.ratings_of(assessment)
     completed = sum(r.is_complete for r in ratings)
     return render(
@@ -158,11 +161,13 @@ def factor_edit(request, pk, assessment_pk, code):
         except ValidationError as error:
             if error.code in {"locked", "submitted"}:
                 return _locked_redirect(request, offender, assessment)
-            _apply_validation_error(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, f"{factor.name} saved")
             return redirect(_next_url(offender, assessment, factor))
-    audit_view(request, offender, f"ARMS factor page viewed: {factor.name}")
+    record_viewed(
+        user=request.user, offender=offender, summary=f"ARMS factor page viewed: {factor.name}"
+    )
     return render(
         request,
         "assessments/factor.html",
@@ -194,7 +199,7 @@ def summary(request, pk, assessment_pk):
     form = None
     result = None
     if not missing and assessment.is_editable:
-        result = services.priority_for(assessment)
+        result = selectors.priority_for(assessment)
     if assessment.is_editable and request.user.can_edit_records:
         form = SubmitForm(
             request.POST or None,
@@ -223,11 +228,11 @@ def summary(request, pk, assessment_pk):
         except ValidationError as error:
             if error.code in {"locked", "submitted"}:
                 return _locked_redirect(request, offender, assessment)
-            _apply_validation_error(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Assessment submitted for countersignature")
             return redirect("assessments:list", offender.pk)
-    audit_view(request, offender, "ARMS assessment summary viewed")
+    record_viewed(user=request.user, offender=offender, summary="ARMS assessment summary viewed")
     return render(
         request,
         "assessments/summary.html",
@@ -240,8 +245,7 @@ def summary(request, pk, assessment_pk):
             "form": form,
             "changes": selectors.changes_since_previous(assessment, ratings),
             "transitions": assessment.transitions.select_related("by"),
-            "can_countersign": services.can_countersign(request.user, assessment)
-            and assessment.status == "submitted",
+            "can_countersign": can_decide_submitted(request.user, assessment),
         },
     )
 
@@ -249,7 +253,7 @@ def summary(request, pk, assessment_pk):
 @require_http_methods(["GET", "POST"])
 def countersign(request, pk, assessment_pk):
     offender, assessment = assessment_for_user(request.user, pk, assessment_pk, for_change=True)
-    if not services.can_countersign(request.user, assessment):
+    if not can_countersign_assessment(request.user, assessment):
         raise PermissionDenied(
             "You cannot countersign this assessment: it needs a supervisor of the offender's "
             "team (or a force administrator) who did not write it."
@@ -277,10 +281,12 @@ def countersign(request, pk, assessment_pk):
                 )
                 messages.success(request, "Assessment countersigned")
         except ValidationError as error:
-            _apply_validation_error(form, error)
+            apply_validation_error(form, error)
         else:
             return redirect("assessments:list", offender.pk)
-    audit_view(request, offender, "ARMS assessment countersignature page viewed")
+    record_viewed(
+        user=request.user, offender=offender, summary="ARMS assessment countersignature page viewed"
+    )
     return render(
         request,
         "assessments/countersign.html",

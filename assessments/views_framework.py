@@ -2,13 +2,14 @@
 
 import json
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Submit
+from crispy_forms_gds.layout import Field
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
+
+from arms_site.lib.forms import gds_helper
 
 from .framework import framework_load
 from .models import FrameworkVersion
@@ -25,9 +26,7 @@ class FrameworkUploadForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False  # the page template owns the <form>
-        self.helper.layout = Layout(Field("file"), Submit("submit", "Load this version"))
+        self.helper = gds_helper(Field("file"), submit="Load this version")
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -29,3 +29,22 @@ def audit_record(
         changed_fields=sorted(changed_fields),
         recipients=recipients[:500],
     )
+
+
+def record_viewed(
+    *, user, summary: str, offender=None, obj: models.Model | None = None
+) -> AuditEvent:
+    """Consultation (DPA 2018 s.62): the one way pages and lists log that data was seen.
+
+    - A page about one offender: pass ``offender`` (``obj`` defaults to it).
+    - A list of offenders (caseload, search results, a dashboard list): pass neither; the entry
+      is attached to the viewer with a summary of what was listed (never search words), not one
+      entry per row, which at force scale would drown the log.
+    - Something else (a meeting agenda, the level policy): pass ``obj``, and ``offender`` where
+      the page shows that offender.
+    """
+    if obj is None:
+        obj = offender if offender is not None else user
+    return audit_record(
+        actor=user, action=Action.VIEWED, obj=obj, offender=offender, summary=summary
+    )

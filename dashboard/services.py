@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from audit.models import Action
-from audit.services import audit_record
+from audit.services import audit_record, record_viewed
 
 
 @transaction.atomic
@@ -11,11 +11,8 @@ def caseload_list_viewed(*, user, filters: str, shown: int):
     """One VIEWED entry per caseload page. The page lists many offenders, so the entry is attached
     to the user (object = the user) with the filters, not one entry per offender: at national
     scale that would be thousands of rows per click and drown the log."""
-    return audit_record(
-        actor=user,
-        action=Action.VIEWED,
-        obj=user,
-        summary=f"Caseload list viewed ({filters}); {shown} offenders on the page",
+    return record_viewed(
+        user=user, summary=f"Caseload list viewed ({filters}); {shown} offenders on the page"
     )
 
 

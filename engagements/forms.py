@@ -2,24 +2,16 @@
 
 import datetime
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fieldset, Fixed, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Fieldset, Fixed, Fluid, Size
 from django import forms
 from django.utils import timezone
 
-from arms_site.forms import GovDateField
+from arms_site.lib.forms import GovDateField, gds_helper
 from assessments.combiner import Level
 
 from .models import ChangeKind, LevelChoice, VisitKind, VisitOutcome
-from .policies import TABLES, field_name
-
-
-def _helper(*fields, submit="Save") -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False  # the page template owns the <form>
-    # Always a Layout: without one fields keep `required` and the browser hides the error summary.
-    helper.layout = Layout(*fields, Submit("submit", submit))
-    return helper
+from .services.frequency import MAX_MONTHS, MIN_MONTHS
+from .services.policies import TABLES, field_name
 
 
 class TimeOfDayField(forms.TimeField):
@@ -64,7 +56,7 @@ class VisitRecordForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field("visit_date"),
             Field.text("visit_time", field_width=Fixed.FIVE),
             Field.radios("kind", inline=True),
@@ -104,7 +96,7 @@ class VisitPlanForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field("visit_date"),
             Field.text("visit_time", field_width=Fixed.FIVE),
             Field.radios("kind", inline=True),
@@ -135,7 +127,7 @@ class ChangeForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.radios("kind"),
             Field("occurred_on"),
             Field.textarea("details", rows=5),
@@ -162,7 +154,7 @@ class OverrideRequestForm(forms.Form):
         self.fields["level"].choices = [
             (level.value, labels[level.value]) for level in Level if abs(level.rank - rank) == 1
         ]
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.radios("level"),
             Field.textarea("rationale", rows=5),
             submit="Send to a supervisor",
@@ -183,7 +175,7 @@ class DecideForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.radios("approve", inline=True),
             Field.textarea("comment", rows=4),
             submit="Save decision",
@@ -209,7 +201,7 @@ class ReactiveProposeForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.checkbox("no_civil_order"),
             Field.textarea("rationale", rows=5),
             submit="Send to a supervisor",
@@ -252,7 +244,7 @@ class PolicyForm(forms.Form):
             widget=forms.Textarea,
             error_messages={"required": "Enter why the policy is changing"},
         )
-        self.helper = _helper(
+        self.helper = gds_helper(
             *fieldsets, Field.textarea("note", rows=3), submit="Save as a new version"
         )
 
@@ -272,3 +264,53 @@ LEGENDS = {
     "visit_interval_months": "Home visit at least every (months)",
     "reassessment_interval_months": "ARMS reassessment at least every (months)",
 }
+
+
+# --- the officer's own home-visit interval ---------------------------------------------
+
+RANGE = f"Enter a number of months between {MIN_MONTHS} and {MAX_MONTHS}"
+
+
+class VisitFrequencyForm(forms.Form):
+    interval_months = forms.IntegerField(
+        label="Visit at least every (months)",
+        help_text=f"A whole number of months, from {MIN_MONTHS} to {MAX_MONTHS}",
+        min_value=MIN_MONTHS,
+        max_value=MAX_MONTHS,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+        error_messages={
+            "required": "Enter how many months there should be between home visits",
+            "invalid": "Enter the number of months as a whole number, like 2",
+            "min_value": RANGE,
+            "max_value": RANGE,
+        },
+    )
+    rationale = forms.CharField(
+        label="Why this interval suits this offender",
+        help_text="It is kept with the timetable and shown wherever the interval is shown",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter why this visit interval suits this offender"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.text("interval_months", field_width=Fluid.ONE_QUARTER),
+            Field.textarea("rationale", rows=5),
+            submit="Save the interval",
+        )
+
+
+class VisitFrequencyClearForm(forms.Form):
+    rationale = forms.CharField(
+        label="Why visits return to the policy default",
+        widget=forms.Textarea,
+        error_messages={"required": "Enter why visits return to the policy default"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.textarea("rationale", rows=4),
+            submit="Return to the policy default",
+        )

@@ -11,15 +11,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from arms_site.lib.model_choices import RiskCategoryChoice
 from assessments.combiner import Level
 from assessments.combiner import Policy as CombinerPolicy
 
-
-class LevelChoice(models.TextChoices):
-    LOW = Level.LOW.value, "Low"
-    MEDIUM = Level.MEDIUM.value, "Medium"
-    HIGH = Level.HIGH.value, "High"
-    VERY_HIGH = Level.VERY_HIGH.value, "Very high"
+LevelChoice = RiskCategoryChoice  # generated from arms_site.lib.ordinal
 
 
 def level_rank(level: str) -> int | None:

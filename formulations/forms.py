@@ -1,21 +1,12 @@
 """Formulation, plan action and meeting forms: validate and present; services do the writes."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fluid, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 
-from arms_site.forms import GovDateField
+from arms_site.lib.forms import GovDateField, gds_helper
 from offenders.models import MappaLevel
 
 from .models import ActionStatus, PlanHeading
-
-
-def _helper(*fields, submit="Save") -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False  # the page template owns the <form>
-    # Always a Layout: without one fields keep `required` and the browser hides the error summary.
-    helper.layout = Layout(*fields, Submit("submit", submit))
-    return helper
 
 
 class FormulationForm(forms.Form):
@@ -47,7 +38,7 @@ class FormulationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             "version",
             Field.textarea("offending_history"),
             Field.textarea("risk_drivers"),
@@ -99,7 +90,7 @@ class PlanActionForm(forms.Form):
     def __init__(self, *args, framework, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["factors"].queryset = framework.factors.all()
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.radios("heading", legend_size=Size.MEDIUM),
             Field.textarea("description"),
             Field.text("owner", field_width=Fluid.TWO_THIRDS),
@@ -141,7 +132,7 @@ class MeetingForm(forms.Form):
     def __init__(self, *args, offenders, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["offenders"].queryset = offenders
-        self.helper = _helper(
+        self.helper = gds_helper(
             "date",
             Field.radios("mappa_level", legend_size=Size.SMALL),
             Field.textarea("agencies"),
@@ -169,7 +160,7 @@ class AgendaForm(forms.Form):
     def __init__(self, *args, offenders, **kwargs):
         super().__init__(*args, **kwargs)
         self.offenders = offenders
-        self.helper = _helper(Field.textarea("references"), submit="Save the agenda")
+        self.helper = gds_helper(Field.textarea("references"), submit="Save the agenda")
 
     def clean_references(self):
         refs = [r.strip() for r in self.cleaned_data["references"].splitlines() if r.strip()]

@@ -7,7 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from offenders.views import _apply_validation_error, audit_view
+from arms_site.lib.forms import apply_validation_error
+from audit.services import record_viewed
 
 from . import services
 from .access import action_for_user, formulation_for_user
@@ -30,7 +31,7 @@ def _editable_formulation(request, pk):
 
 def detail(request, pk):
     offender, formulation = formulation_for_user(request.user, pk)
-    audit_view(request, offender, "Case formulation viewed")
+    record_viewed(user=request.user, offender=offender, summary="Case formulation viewed")
     assessment = latest_assessment(offender)
     can_change = request.user.can_edit_records
     context = formulation_context(offender, formulation, today=timezone.localdate())
@@ -74,11 +75,13 @@ def edit(request, pk):
                 user=request.user, formulation=formulation, version=data.pop("version"), **data
             )
         except ValidationError as error:
-            _apply_validation_error(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Case formulation saved")
             return redirect("formulations:detail", pk=offender.pk)
-    audit_view(request, offender, "Case formulation opened for editing")
+    record_viewed(
+        user=request.user, offender=offender, summary="Case formulation opened for editing"
+    )
     return render(
         request,
         "form_page.html",
@@ -118,11 +121,11 @@ def action_add(request, pk):
                 user=request.user, formulation=formulation, **form.cleaned_data
             )
         except ValidationError as error:
-            _apply_validation_error(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Plan action added")
             return redirect("formulations:detail", pk=offender.pk)
-    audit_view(request, offender, "Plan action form opened")
+    record_viewed(user=request.user, offender=offender, summary="Plan action form opened")
     return _action_page(request, offender, formulation, form, "Add a plan action")
 
 
@@ -141,11 +144,11 @@ def action_edit(request, pk, action_pk):
         try:
             services.plan_action_update(user=request.user, action=action, **form.cleaned_data)
         except ValidationError as error:
-            _apply_validation_error(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Plan action saved")
             return redirect("formulations:detail", pk=offender.pk)
-    audit_view(request, offender, "Plan action opened for editing")
+    record_viewed(user=request.user, offender=offender, summary="Plan action opened for editing")
     return _action_page(request, offender, formulation, form, "Change a plan action")
 
 

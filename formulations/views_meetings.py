@@ -7,10 +7,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from audit.models import Action
-from audit.services import audit_record
+from arms_site.lib.forms import apply_validation_error
+from audit.services import record_viewed
 from offenders.access import visible_offenders
-from offenders.views import _apply_validation_error
 
 from . import services
 from .access import export_for_user, meeting_for_user, meetings_for_user
@@ -33,7 +32,7 @@ def meeting_create(request):
         try:
             meeting = services.meeting_create(user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_validation_error(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, f"{meeting} created")
             return redirect(meeting)
@@ -70,12 +69,8 @@ def meeting_detail(request, pk):
 
 def audit_view_meeting(request, meeting, offender):
     """Seeing a name on an agenda is consultation of that offender's record."""
-    audit_record(
-        actor=request.user,
-        action=Action.VIEWED,
-        obj=meeting,
-        offender=offender,
-        summary=f"Agenda of the {meeting} viewed",
+    record_viewed(
+        user=request.user, obj=meeting, offender=offender, summary=f"Agenda of the {meeting} viewed"
     )
 
 
@@ -94,7 +89,7 @@ def meeting_agenda(request, pk):
                 user=request.user, meeting=meeting, offenders=form.cleaned_data["references"]
             )
         except ValidationError as error:
-            _apply_validation_error(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Agenda saved")
             return redirect(meeting)

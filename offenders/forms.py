@@ -2,12 +2,11 @@
 
 import datetime
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fieldset, Fluid, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
 from django import forms
 
 from accounts.models import Role, Team, User
-from arms_site.forms import GovDateField
+from arms_site.lib.forms import GovDateField, gds_helper
 
 from .models import (
     MappaCategory,
@@ -19,14 +18,6 @@ from .models import (
     Status,
 )
 from .pnc import InvalidPNC, normalise_pnc
-
-
-def _helper(*fields, submit="Save") -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False  # the page template owns the <form>
-    # Always a Layout: without one fields keep `required` and the browser hides the error summary.
-    helper.layout = Layout(*fields, Submit("submit", submit))
-    return helper
 
 
 class OffenderForm(forms.Form):
@@ -93,7 +84,7 @@ class OffenderForm(forms.Form):
             self.initial.setdefault("responsible_officer", user.pk)
             if teams.count() == 1:
                 self.initial.setdefault("team", teams.first().pk)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Fieldset(
                 Field.text("surname", field_width=Fluid.ONE_HALF),
                 Field.text("forenames", field_width=Fluid.ONE_HALF),
@@ -167,7 +158,7 @@ class AliasForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.text("surname", field_width=Fluid.ONE_HALF),
             Field.text("forenames", field_width=Fluid.ONE_HALF),
             submit="Add alias",
@@ -195,7 +186,7 @@ class AddressForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.text("line_1"),
             Field.text("line_2"),
             Field.text("town", field_width=Fluid.TWO_THIRDS),
@@ -248,7 +239,7 @@ class CourtAppearanceForm(forms.Form):
     def __init__(self, *args, offender=None, **kwargs):
         self.offender = offender
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Fieldset(
                 Field("sentencing_date"),
                 Field.text("court"),
@@ -292,7 +283,7 @@ class OffenceForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.text("description"),
             Field.radios("kind"),
             Field.checkbox("contact"),

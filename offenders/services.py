@@ -5,18 +5,9 @@ from django.db import transaction
 from audit.models import Action
 from audit.services import audit_record
 
+from . import hooks
+from .access import can_add_offender, require, require_change_offender
 from .models import Address, Alias, CourtAppearance, Offence, Offender
-
-# The schedule (the dashboard's read model) copies these; a change to one refreshes it.
-SCHEDULE_SCOPE_FIELDS = {"team", "responsible_officer", "status"}
-
-
-def _refresh_schedule(offender: Offender) -> None:
-    # Imported here: engagements builds on offenders, not the other way round.
-    from engagements.schedule import schedule_refresh
-
-    schedule_refresh(offender)
-
 
 OFFENDER_FIELDS = [
     "surname",
@@ -38,10 +29,14 @@ OFFENDER_FIELDS = [
 
 @transaction.atomic
 def offender_create(*, user, **fields) -> Offender:
+    require(
+        can_add_offender(user, fields.get("team")),
+        "You cannot add a record to this team: it is outside your force or your role is read-only.",
+    )
     offender = Offender(**fields)
     offender.full_clean()
     offender.save()
-    _refresh_schedule(offender)  # every offender has a schedule row from the start
+    hooks.offender_saved(offender, None)
     audit_record(
         actor=user, action=Action.CREATED, obj=offender, offender=offender, summary="Record created"
     )
@@ -50,6 +45,9 @@ def offender_create(*, user, **fields) -> Offender:
 
 @transaction.atomic
 def offender_update(*, user, offender: Offender, **fields) -> Offender:
+    require_change_offender(user, offender)
+    if "team" in fields and fields["team"] != offender.team:
+        require(can_add_offender(user, fields["team"]), "You cannot move a record to that team.")
     changed = [name for name, value in fields.items() if getattr(offender, name) != value]
     for name, value in fields.items():
         setattr(offender, name, value)
@@ -57,8 +55,7 @@ def offender_update(*, user, offender: Offender, **fields) -> Offender:
         return offender
     offender.full_clean()
     offender.save()
-    if SCHEDULE_SCOPE_FIELDS.intersection(changed):
-        _refresh_schedule(offender)
+    hooks.offender_saved(offender, changed)
     audit_record(
         actor=user,
         action=Action.CHANGED,
@@ -73,6 +70,7 @@ def offender_update(*, user, offender: Offender, **fields) -> Offender:
 @transaction.atomic
 def address_add(*, user, offender: Offender, end_previous: bool = True, **fields) -> Address:
     """Add an address; the current one (if any) ends the day the new one starts."""
+    require_change_offender(user, offender)
     address = Address(offender=offender, **fields)
     address.full_clean()
     if end_previous and address.end_date is None:
@@ -88,6 +86,7 @@ def address_add(*, user, offender: Offender, end_previous: bool = True, **fields
 
 @transaction.atomic
 def alias_add(*, user, offender: Offender, **fields) -> Alias:
+    require_change_offender(user, offender)
     alias = Alias(offender=offender, **fields)
     alias.full_clean()
     alias.save()
@@ -102,6 +101,7 @@ def court_appearance_add(
     *, user, offender: Offender, offences: list[dict] | None = None, **fields
 ) -> CourtAppearance:
     """Record a sentencing occasion with its offences, all or nothing."""
+    require_change_offender(user, offender)
     appearance = CourtAppearance(offender=offender, **fields)
     appearance.full_clean()
     appearance.save()
@@ -121,6 +121,7 @@ def court_appearance_add(
 
 @transaction.atomic
 def offence_add(*, user, appearance: CourtAppearance, **fields) -> Offence:
+    require_change_offender(user, appearance.offender)
     offence = Offence(appearance=appearance, **fields)
     offence.full_clean()
     offence.save()

@@ -5,7 +5,6 @@ from . import views
 app_name = "offenders"
 
 urlpatterns = [
-    path("", views.caseload, name="caseload"),
     path("search/", views.search, name="search"),
     path("new/", views.offender_create, name="create"),
     path("<int:pk>/", views.offender_detail, name="detail"),

@@ -8,10 +8,11 @@ from django.template.defaultfilters import pluralize
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from audit.models import Action, AuditEvent
-from audit.services import audit_record
+from arms_site.lib.forms import apply_validation_error
+from audit.models import AuditEvent
+from audit.services import record_viewed
 
-from . import services
+from . import hooks, services
 from .access import offender_for_user
 from .forms import (
     AddressForm,
@@ -25,60 +26,15 @@ from .models import CourtAppearance
 from .selectors import current_address, offender_search
 
 
-def audit_view(request, offender, what: str) -> None:
-    """Consultation is logged too (DPA 2018 s.62): one entry per offender page viewed."""
-    audit_record(
-        actor=request.user, action=Action.VIEWED, offender=offender, obj=offender, summary=what
-    )
-
-
-def audit_list_view(request, what: str) -> None:
-    """A list of offenders is consultation too: one entry per page shown, naming the viewer
-    (per-offender entries for every row of every list would drown the log)."""
-    audit_record(actor=request.user, action=Action.VIEWED, obj=request.user, summary=what)
-
-
-def _apply_validation_error(form, error: ValidationError) -> None:
-    """Show model-level validation (from a service) as field errors on the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def caseload(request):
-    # Level and due dates from the engagements schedule: very high first, then most overdue.
-    from engagements.selectors import caseload_with_schedule
-
-    today = timezone.localdate()
-    offenders = caseload_with_schedule(request.user, today)
-    page = Paginator(offenders, 50).get_page(request.GET.get("page"))
-    shown = len(page.object_list)
-    audit_list_view(
-        request, f"Caseload list viewed (page {page.number}, {shown} offender{pluralize(shown)})"
-    )
-    return render(
-        request,
-        "offenders/caseload.html",
-        {
-            "page": page,
-            "offenders": page.object_list,
-            "search_form": SearchForm(),
-            "show_schedule": True,
-            "today": today,
-        },
-    )
-
-
 def search(request):
     form = SearchForm(request.GET or None)
     results = None
     if form.is_valid() and form.cleaned_data["q"]:
         results = list(offender_search(request.user, form.cleaned_data["q"])[:100])
         # The terms may name a person, so the log records that a search was made, not its words.
-        audit_list_view(
-            request, f"Offender search made ({len(results)} result{pluralize(len(results))})"
+        record_viewed(
+            user=request.user,
+            summary=f"Offender search made ({len(results)} result{pluralize(len(results))})",
         )
     return render(request, "offenders/search.html", {"form": form, "results": results})
 
@@ -92,7 +48,7 @@ def offender_create(request):
         try:
             offender = services.offender_create(user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_validation_error(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, f"Record created for {offender.full_name}")
             return redirect(offender)
@@ -100,25 +56,23 @@ def offender_create(request):
 
 
 def offender_detail(request, pk):
-    # The summary gathers what later features flag about the offender (plan actions overdue).
-    from formulations.selectors import overdue_actions
-
     offender = offender_for_user(request.user, pk)
-    audit_view(request, offender, "Summary viewed")
+    record_viewed(user=request.user, offender=offender, summary="Summary viewed")
     context = {
         "offender": offender,
         "tab": "summary",
         "current_address": current_address(offender),
         "addresses": offender.addresses.all(),
         "aliases": offender.aliases.all(),
-        "overdue_actions": overdue_actions(offender, timezone.localdate()),
+        # What the feature apps flag about the offender (offenders.hooks.summary_panel).
+        "panels": hooks.summary_panels(request.user, offender, timezone.localdate()),
     }
     return render(request, "offenders/detail.html", context)
 
 
 def offender_appearances(request, pk):
     offender = offender_for_user(request.user, pk)
-    audit_view(request, offender, "Court appearances viewed")
+    record_viewed(user=request.user, offender=offender, summary="Court appearances viewed")
     appearances = offender.court_appearances.prefetch_related("offences")
     return render(
         request,
@@ -135,7 +89,7 @@ def offender_edit(request, pk):
         try:
             services.offender_update(user=request.user, offender=offender, **form.cleaned_data)
         except ValidationError as error:
-            _apply_validation_error(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, "Record updated")
             return redirect(offender)
@@ -154,7 +108,7 @@ def _child_form_view(request, pk, form_class, service, title, form_kwargs=None):
         try:
             service(offender, form.cleaned_data)
         except ValidationError as error:
-            _apply_validation_error(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, f"{title} saved")
             return redirect(offender)
@@ -223,7 +177,7 @@ def offender_history(request, pk):
     offender = offender_for_user(request.user, pk)
     if not request.user.can_see_audit:
         raise PermissionDenied("Only supervisors and auditors can see the audit history.")
-    audit_view(request, offender, "Audit history viewed")
+    record_viewed(user=request.user, offender=offender, summary="Audit history viewed")
     events = AuditEvent.objects.filter(offender=offender).select_related("actor")
     page = Paginator(events, 100).get_page(request.GET.get("page"))
     return render(

@@ -2,12 +2,11 @@
 officer confirms or corrects it. Checking is delegated to ``answers.answer_errors`` (shared with
 the service); this form only turns text into values and places errors on fields."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import HTML, Div, Field, Fixed, Layout, Size, Submit
+from crispy_forms_gds.layout import HTML, Div, Field, Fixed, Size
 from django import forms
 from django.utils.html import format_html
 
-from arms_site.forms import GovDateField
+from arms_site.lib.forms import GovDateField, gds_helper
 
 from .answers import ITEMS, answer_errors, reason_field
 from .prefill import Proposal, fmt
@@ -39,9 +38,7 @@ class Rm2000Form(forms.Form):
         layout = []
         for item in ITEMS:
             layout.append(self._add_item(item))
-        self.helper = FormHelper()
-        self.helper.form_tag = False  # form_page.html provides the <form>
-        self.helper.layout = Layout(*layout, Submit("submit", "Calculate and save the score"))
+        self.helper = gds_helper(*layout, submit="Calculate and save the score")
 
     @staticmethod
     def _initial(proposal: Proposal) -> dict:

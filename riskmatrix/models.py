@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from arms_site.lib.model_choices import RiskCategoryChoice
+
 from .scoring import Category
 
 
@@ -20,11 +22,7 @@ class Tool(models.TextChoices):
     RM2000 = "rm2000", "Risk Matrix 2000"
 
 
-class CategoryChoice(models.TextChoices):
-    LOW = Category.LOW.value, "Low"
-    MEDIUM = Category.MEDIUM.value, "Medium"
-    HIGH = Category.HIGH.value, "High"
-    VERY_HIGH = Category.VERY_HIGH.value, "Very high"
+CategoryChoice = RiskCategoryChoice  # generated from arms_site.lib.ordinal
 
 
 SUPERSESSION_FIELDS = frozenset({"is_current", "superseded_by"})

@@ -11,40 +11,19 @@ field; a case the tool does not cover raises ``NotApplicable`` with the reason. 
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+
+from arms_site.lib.ordinal import ORDER, RiskCategory
 
 RULES_VERSION = "rm2000-1"
 MAX_AGE = 120  # beyond this an age is a typing error, not a person
 
 
-class Category(enum.StrEnum):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-    VERY_HIGH = "very_high"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
-
-    @property
-    def rank(self) -> int:
-        return CATEGORY_ORDER.index(self)
-
-    @classmethod
-    def coerce(cls, value: Category | str, name: str = "category") -> Category:
-        try:
-            return cls(value)
-        except ValueError:
-            choices = ", ".join(c.value for c in cls)
-            raise ValueError(f"{name} must be one of {choices}, not {value!r}") from None
-
-
-CATEGORY_ORDER = (Category.LOW, Category.MEDIUM, Category.HIGH, Category.VERY_HIGH)
-Category.ORDER = CATEGORY_ORDER  # set after the class so it does not become a member
+# The four-step scale is shared with levels of risk management: one enum, ordered by rank.
+Category = RiskCategory
+CATEGORY_ORDER = ORDER
 
 
 def raise_category(category: Category | str, steps: int) -> Category:

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from arms_site.lib.forms import apply_validation_error
+from audit.services import record_viewed
 from offenders.access import offender_for_user
-from offenders.views import audit_view
 
 from .answers import ITEMS
 from .forms import Rm2000Form
@@ -21,7 +22,7 @@ from .services import rm2000_record
 
 def history(request, pk):
     offender = offender_for_user(request.user, pk)
-    audit_view(request, offender, "Risk Matrix 2000 history viewed")
+    record_viewed(user=request.user, offender=offender, summary="Risk Matrix 2000 history viewed")
     return render(
         request,
         "riskmatrix/history.html",
@@ -29,20 +30,16 @@ def history(request, pk):
     )
 
 
-def _apply(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 @require_http_methods(["GET", "POST"])
 def start(request, pk):
     offender = offender_for_user(request.user, pk, for_change=True)
     today = timezone.localdate()
     if reason := offender_not_applicable_reason(offender, today):
-        audit_view(request, offender, "Risk Matrix 2000: not applicable page viewed")
+        record_viewed(
+            user=request.user,
+            offender=offender,
+            summary="Risk Matrix 2000: not applicable page viewed",
+        )
         return render(
             request,
             "riskmatrix/not_applicable.html",
@@ -60,11 +57,11 @@ def start(request, pk):
                 reasons=form.reasons(),
             )
         except ValidationError as error:
-            _apply(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, f"Risk Matrix 2000 scored: {record.get_s_category_display()}")
             return redirect(record)
-    audit_view(request, offender, "Risk Matrix 2000 form viewed")
+    record_viewed(user=request.user, offender=offender, summary="Risk Matrix 2000 form viewed")
     return render(
         request,
         "riskmatrix/start.html",
@@ -122,7 +119,7 @@ def _item_rows(record) -> list[dict]:
 
 def detail(request, pk, record_pk):
     offender, record = record_for_user(request.user, pk, record_pk)
-    audit_view(request, offender, "Risk Matrix 2000 result viewed")
+    record_viewed(user=request.user, offender=offender, summary="Risk Matrix 2000 result viewed")
     return render(
         request,
         "riskmatrix/detail.html",

@@ -1,4 +1,5 @@
-"""Shared fixtures: the three personas every access test uses, and Playwright on system Chromium.
+"""Shared fixtures: the test settings, the three personas every access test uses, and Playwright
+on system Chromium.
 
 - ``owner``: the officer responsible for ``offender`` (team A, force 1).
 - ``colleague``: the supervisor of team A, allowed to see the offender.
@@ -11,6 +12,8 @@ import shutil
 
 import pytest
 from django.apps import apps
+from django.conf import settings
+from django.test import override_settings
 
 from accounts.models import Role
 from tests.factories import ForceFactory, OffenderFactory, TeamFactory, UserFactory
@@ -20,6 +23,56 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+# --- Test settings ---------------------------------------------------------------------------
+# ``arms_site/settings.py`` is the production/demo configuration and knows nothing of the tests;
+# the tests decide their own settings here. Every one below is read where it is used, after the
+# override is applied, so no environment variable is needed:
+# - PASSWORD_HASHERS, STORAGES: Django clears its hasher cache and storages on setting_changed.
+# - TASKS: django_tasks resets its backend handler on setting_changed.
+# - WHITENOISE_*, SECURE_SSL_REDIRECT, SECURE_HSTS_SECONDS: read when the middleware is built,
+#   i.e. per test client and when the (session) live server starts, both after this fixture.
+# - ALLOWED_HOSTS, the cookie flags, SECURE_PROXY_SSL_HEADER: read per request.
+# DATABASES cannot be overridden this way (connections are configured once); pytest-django's
+# ``django_db_modify_db_settings`` hook below changes them before the test databases are made.
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_settings(django_test_environment):
+    """Settings for the whole test session (inside Django's own test environment)."""
+    extra_hosts = [
+        h for h in ("127.0.0.1", "localhost", "testserver") if h not in settings.ALLOWED_HOSTS
+    ]
+    with override_settings(
+        ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, *extra_hosts],
+        # Hashing cost is irrelevant to what the tests prove.
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        # No collectstatic run: serve and resolve static files from the finders, unhashed.
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+        WHITENOISE_USE_FINDERS=True,
+        WHITENOISE_AUTOREFRESH=True,
+        # Tasks run in-process, immediately, instead of waiting for a db_worker.
+        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+        # The test client and the live server speak plain HTTP.
+        SESSION_COOKIE_SECURE=False,
+        CSRF_COOKIE_SECURE=False,
+        SECURE_SSL_REDIRECT=False,
+        SECURE_PROXY_SSL_HEADER=None,
+        SECURE_HSTS_SECONDS=0,
+    ):
+        yield
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Close connections at once, so the live server's thread leaves none open at teardown
+    (PostgreSQL refuses to drop a test database that is still in use)."""
+    for database in settings.DATABASES.values():
+        database["CONN_MAX_AGE"] = 0
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ from ._common import (
     LOCKED_MESSAGE,
     SUBMITTED_MESSAGE,
     StaleAssessmentError,
-    can_countersign,
-    current_framework,
+    contributor_add,
 )
 from .countersigning import assessment_countersign, assessment_return
 from .drafting import (
@@ -18,8 +17,6 @@ from .drafting import (
     assessment_start,
     assessment_submit,
     factor_save,
-    incomplete_factors,
-    priority_for,
 )
 
 __all__ = [
@@ -31,9 +28,6 @@ __all__ = [
     "assessment_return",
     "assessment_start",
     "assessment_submit",
-    "can_countersign",
-    "current_framework",
+    "contributor_add",
     "factor_save",
-    "incomplete_factors",
-    "priority_for",
 ]

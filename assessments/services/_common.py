@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from accounts.models import Role
-
+from ..access import can_countersign_assessment, can_edit_assessment, is_author
 from ..models import (
     Assessment,
     AssessmentStatus,
     AssessmentTransition,
-    FrameworkVersion,
 )
 
 LOCKED_MESSAGE = "This assessment has been countersigned and can no longer be changed"
@@ -33,11 +31,6 @@ class StaleAssessmentError(Exception):
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-def _require_editor(user) -> None:
-    if not user.can_edit_records:
-        raise PermissionDenied("Your role can view assessments but not change them.")
 
 
 def _locked_for_update(assessment: Assessment) -> Assessment:
@@ -72,29 +65,25 @@ def _transition(assessment, *, user, to_status, comment="", new=False) -> None:
     assessment.status = to_status
 
 
-def can_countersign(user, assessment: Assessment) -> bool:
-    """A supervisor of the offender's team or a force admin of its force; never the author."""
-    if user.pk in {assessment.created_by_id, assessment.submitted_by_id}:
-        return False
-    team = assessment.offender.team
-    if user.role == Role.FORCE_ADMIN:
-        return user.force_id == team.force_id
-    if user.role == Role.SUPERVISOR:
-        return user.teams.filter(pk=team.pk).exists()
-    return False
-
-
 def _require_countersigner(user, assessment: Assessment) -> None:
-    if user.pk in {assessment.created_by_id, assessment.submitted_by_id}:
-        raise PermissionDenied("You cannot countersign or return an assessment you wrote.")
-    if not can_countersign(user, assessment):
+    if is_author(user, assessment):
+        raise PermissionDenied(
+            "You cannot countersign or return an assessment you wrote or changed."
+        )
+    if not can_countersign_assessment(user, assessment):
         raise PermissionDenied(
             "Only a supervisor of the offender's team or a force administrator can countersign."
         )
 
 
-def current_framework() -> FrameworkVersion:
-    return FrameworkVersion.objects.order_by("-number").first()
+def _require_editor(user, assessment: Assessment) -> None:
+    if not can_edit_assessment(user, assessment):
+        raise PermissionDenied("You cannot change this assessment.")
+
+
+def contributor_add(assessment: Assessment, user) -> None:
+    """Record that ``user`` wrote part of ``assessment`` (inside the caller's transaction)."""
+    assessment.contributors.add(user)
 
 
 # --- start ---------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from django.utils import timezone
 from audit.models import Action
 from audit.services import audit_record
 
+from .. import hooks
 from ..models import (
     Assessment,
     AssessmentStatus,
@@ -61,10 +62,8 @@ def assessment_countersign(
         + assessment.get_final_priority_display(),
         changed_fields=["status", "final_priority", "override_status"],
     )
-    # Level of risk management (issue 5): derive it from this assessment and the RM2000/S.
-    from engagements.services import level_decision_on_countersign
-
-    level_decision_on_countersign(user=user, assessment=assessment)
+    # The level of risk management follows (registered by engagements: assessments.hooks).
+    hooks.countersigned(user=user, assessment=assessment)
     return assessment
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from audit.models import Action
 from audit.services import audit_record
+from offenders.access import require_change_offender
 
 from ..models import (
     Assessment,
@@ -20,14 +21,14 @@ from ..models import (
     OverrideStatus,
     PriorityChoice,
 )
-from ..priority import arms_priority
+from ..selectors import current_framework, incomplete_factors, priority_for
 from ._common import (
     _locked_for_update,
     _require_editable,
     _require_editor,
     _require_version,
     _transition,
-    current_framework,
+    contributor_add,
 )
 
 
@@ -38,7 +39,7 @@ def assessment_start(*, user, offender) -> tuple[Assessment, bool]:
     Only one open assessment per offender: if a draft (or returned) one exists it is returned
     with ``created`` False instead of starting a second.
     """
-    _require_editor(user)
+    require_change_offender(user, offender)
     # Lock the offender row so two officers pressing "Start" at once do not make two drafts.
     type(offender).objects.select_for_update().filter(pk=offender.pk).first()
     open_ = offender.arms_assessments.exclude(status=AssessmentStatus.COUNTERSIGNED).first()
@@ -60,6 +61,7 @@ def assessment_start(*, user, offender) -> tuple[Assessment, bool]:
     assessment = Assessment.objects.create(
         offender=offender, framework=framework, created_by=user, previous=previous
     )
+    contributor_add(assessment, user)
     earlier = {}
     if previous is not None:
         # Matched by code, so a pre-fill works across framework versions with the same codes.
@@ -120,10 +122,11 @@ def factor_save(
     ``rated`` False means not answered yet; ``rated`` True with ``rating`` None means
     insufficient information. Incomplete pages may be saved: completeness is checked on submit.
     """
-    _require_editor(user)
+    _require_editor(user, assessment)
     assessment = _locked_for_update(assessment)
     _require_editable(assessment)
     _require_version(assessment, expected_version)
+    contributor_add(assessment, user)
     if factor.framework_id != assessment.framework_id:
         raise ValidationError("This factor is not part of the assessment's framework")
 
@@ -173,22 +176,12 @@ def factor_save(
 # --- submit --------------------------------------------------------------------------------
 
 
-def incomplete_factors(assessment: Assessment) -> list[FactorRating]:
-    return [r for r in assessment.ratings.select_related("factor") if not r.is_complete]
-
-
 def _missing_message(row: FactorRating) -> str:
     if not row.rated:
         return f"Rate {row.factor.name}"
     if not row.evidence.strip():
         return f"Enter the evidence for {row.factor.name}"
     return f"Say what information is missing for {row.factor.name}"
-
-
-def priority_for(assessment: Assessment):
-    """Run the pure rule on the assessment's ratings (every factor must be rated)."""
-    ratings = {r.factor.code: r.rating for r in assessment.ratings.select_related("factor")}
-    return arms_priority(ratings)
 
 
 @transaction.atomic
@@ -201,10 +194,11 @@ def assessment_submit(
     override_rationale: str = "",
 ) -> Assessment:
     """Submit for countersignature: every factor rated and evidenced; derive the priority."""
-    _require_editor(user)
+    _require_editor(user, assessment)
     assessment = _locked_for_update(assessment)
     _require_editable(assessment)
     _require_version(assessment, expected_version)
+    contributor_add(assessment, user)
 
     missing = incomplete_factors(assessment)
     if missing:

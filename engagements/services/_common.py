@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from offenders.access import require
+
+from ..access import can_be_deciding_supervisor, can_change_engagements
 from ..models import (
     DecisionStatus,
     LevelDecision,
@@ -19,14 +22,18 @@ def _today(today: datetime.date | None) -> datetime.date:
     return today or timezone.localdate()
 
 
-def _require_editor(user) -> None:
-    if not user.can_edit_records:
-        raise PermissionDenied("Your role can view this record but not change it.")
+def require_change(user, offender) -> None:
+    require(
+        can_change_engagements(user, offender),
+        "You cannot change this record: it is outside your team or your role is read-only.",
+    )
 
 
-def _require_supervisor(user) -> None:
-    if not user.is_supervisor:
-        raise PermissionDenied("Only a supervisor can decide this.")
+def require_deciding_supervisor(user, offender) -> None:
+    require(
+        can_be_deciding_supervisor(user, offender),
+        "Only a supervisor of the offender's team can decide this.",
+    )
 
 
 def _locked(model, pk):

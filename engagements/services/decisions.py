@@ -10,28 +10,25 @@ from assessments.combiner import Level, derive_level
 from assessments.models import Assessment, AssessmentStatus
 from audit.models import Action
 from audit.services import audit_record
+from riskmatrix.selectors import latest_rm2000_s_category
 
 from ..models import (
     DecisionStatus,
     LevelDecision,
     OverrideStatus,
 )
-from ..policies import policy_current
-from ..schedule import schedule_refresh
 from ._common import (
     _LOOK_UP,
     _current_decision_locked,
-    _require_editor,
-    _require_supervisor,
+    require_change,
+    require_deciding_supervisor,
 )
+from .policies import policy_in_force
+from .schedule import schedule_refresh
 
 
 def latest_rm2000_category(offender) -> str | None:
     """The offender's current RM2000/S category, or None (not scored, or not applicable)."""
-    try:
-        from riskmatrix.selectors import latest_rm2000_s_category
-    except ImportError:  # the riskmatrix feature is not installed in this build
-        return None
     return latest_rm2000_s_category(offender) or None
 
 
@@ -49,11 +46,12 @@ def level_decision_on_countersign(
     if existing is not None:  # already decided (e.g. the demo seeded twice)
         return existing
     offender = assessment.offender
+    require_change(user, offender)
     # The level takes effect on the day of the countersignature unless the caller says otherwise.
     today = today or timezone.localdate(assessment.countersigned_at)
     if rm2000_category is _LOOK_UP:
         rm2000_category = latest_rm2000_category(offender)
-    policy = policy_current(offender.team.force)
+    policy = policy_in_force(offender.team.force)
     result = derive_level(
         rm2000=rm2000_category or None, priority=assessment.final_priority, policy=policy.as_rules()
     )
@@ -91,7 +89,7 @@ def level_override_request(
     *, user, decision: LevelDecision, level: str, rationale: str
 ) -> LevelDecision:
     """The officer asks to move the derived level one step, with a rationale."""
-    _require_editor(user)
+    require_change(user, decision.offender)
     decision = _current_decision_locked(decision)
     if decision.status == DecisionStatus.OVERRIDE_REQUESTED:
         raise ValidationError("An override is already awaiting a supervisor")
@@ -133,7 +131,7 @@ def level_override_decide(
     *, user, decision: LevelDecision, approve: bool, comment: str = "", today=None
 ) -> LevelDecision:
     """A supervisor other than the requester approves (the level changes today) or refuses."""
-    _require_supervisor(user)
+    require_deciding_supervisor(user, decision.offender)
     decision = _current_decision_locked(decision)
     if decision.status != DecisionStatus.OVERRIDE_REQUESTED:
         raise ValidationError("There is no override awaiting a decision")

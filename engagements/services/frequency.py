@@ -11,8 +11,9 @@ from audit.services import audit_record
 from offenders.models import Offender
 
 from ..models import ReactiveManagement, ReactiveStatus, VisitFrequency
-from ..schedule import current_decision, schedule_refresh
-from ._common import _require_editor
+from ..selectors import current_decision
+from ._common import require_change
+from .schedule import schedule_refresh
 
 MIN_MONTHS, MAX_MONTHS = 1, 24
 
@@ -29,7 +30,7 @@ def _in_force(offender) -> VisitFrequency | None:
 @transaction.atomic
 def visit_frequency_set(*, user, offender, interval_months, rationale: str) -> VisitFrequency:
     """Set the offender's home-visit interval, superseding any earlier setting."""
-    _require_editor(user)
+    require_change(user, offender)
     errors = {}
     if isinstance(interval_months, bool) or not isinstance(interval_months, int):
         errors["interval_months"] = "Enter the number of months as a whole number"
@@ -77,7 +78,7 @@ def visit_frequency_set(*, user, offender, interval_months, rationale: str) -> V
 @transaction.atomic
 def visit_frequency_clear(*, user, offender, rationale: str) -> VisitFrequency:
     """End the officer's interval: visits return to the policy's default for the level."""
-    _require_editor(user)
+    require_change(user, offender)
     if not (rationale or "").strip():
         raise ValidationError({"rationale": "Enter why visits return to the policy default"})
     _lock_offender(offender)

@@ -8,19 +8,19 @@ from django.utils import timezone
 
 from audit.models import Action
 from audit.services import audit_record
+from offenders.services import offender_update
 
 from ..models import (
     ReactiveManagement,
     ReactiveStatus,
 )
 from ..reactive import is_eligible
-from ..schedule import reactive_facts, schedule_refresh
-from ._common import _locked, _require_editor, _require_supervisor, _today
+from ..selectors import reactive_facts
+from ._common import _locked, _today, require_change, require_deciding_supervisor
+from .schedule import schedule_refresh
 
 
 def _set_offender_status(user, offender, old, new) -> None:
-    from offenders.services import offender_update
-
     if offender.status == old:
         offender_update(user=user, offender=offender, status=new)
 
@@ -30,7 +30,7 @@ def reactive_propose(
     *, user, offender, no_civil_order: bool, rationale: str, today=None
 ) -> ReactiveManagement:
     """Propose reactive management; refused unless every eligibility criterion passes."""
-    _require_editor(user)
+    require_change(user, offender)
     today = _today(today)
     if ReactiveManagement.objects.filter(
         offender=offender, status__in=[ReactiveStatus.PROPOSED, ReactiveStatus.ACTIVE]
@@ -71,7 +71,7 @@ def reactive_decide(
     *, user, episode: ReactiveManagement, approve: bool, comment: str = "", today=None
 ) -> ReactiveManagement:
     """A supervisor other than the proposer approves (criteria checked again) or refuses."""
-    _require_supervisor(user)
+    require_deciding_supervisor(user, episode.offender)
     today = _today(today)
     episode = _locked(ReactiveManagement, episode.pk)
     if episode.status != ReactiveStatus.PROPOSED:

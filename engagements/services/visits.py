@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,9 +15,9 @@ from ..models import (
     ChangeOfCircumstances,
     Visit,
 )
-from ..schedule import schedule_refresh
-from ._common import _locked, _require_editor, _today
+from ._common import _locked, _today, require_change
 from .reactive_management import _end_reactive
+from .schedule import schedule_refresh
 
 
 @transaction.atomic
@@ -25,7 +25,7 @@ def change_of_circumstances_record(
     *, user, offender, kind: str, occurred_on: datetime.date, details: str, today=None
 ) -> ChangeOfCircumstances:
     """Record a change: a reassessment is due at once, and reactive management ends."""
-    _require_editor(user)
+    require_change(user, offender)
     today = _today(today)
     errors = {}
     if occurred_on > today:
@@ -73,7 +73,7 @@ def visit_plan(
     notes: str = "",
     now=None,
 ) -> Visit:
-    _require_editor(user)
+    require_change(user, offender)
     now = now or timezone.now()
     if planned_for < now:
         raise ValidationError({"planned_for": "The planned date and time must be in the future"})
@@ -117,7 +117,9 @@ def visit_record(
     now=None,
 ) -> Visit:
     """Record a completed visit (a new one, or the planned ``visit``). Completed is final."""
-    _require_editor(user)
+    require_change(user, offender)
+    if visit is not None and visit.offender_id != offender.pk:
+        raise PermissionDenied("That visit belongs to another record.")
     now = now or timezone.now()
     errors = {}
     if completed_at > now:

@@ -3,9 +3,10 @@ import io
 from django.urls import reverse
 
 from accounts.models import Role
-from assessments import demo, selectors, services
+from assessments import selectors, services
 from assessments.models import Assessment, AssessmentStatus
-from offenders import demo as offenders_demo
+from demo import assessments as demo
+from demo import offenders as offenders_demo
 from offenders.models import Offender
 from tests.factories import OffenderFactory, UserFactory
 

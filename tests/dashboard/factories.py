@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from assessments.models import Assessment, AssessmentStatus, FrameworkVersion
 from engagements.models import OffenderSchedule, level_rank
-from engagements.schedule import schedule_refresh, scope_values
+from engagements.services.schedule import schedule_refresh, scope_values
 from tests.factories import OffenderFactory
 
 TODAY = timezone.localdate()  # the views read the clock, so the data is relative to it

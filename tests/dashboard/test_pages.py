@@ -32,7 +32,7 @@ def test_supervisors_land_on_the_dashboard(client, colleague, force_admin, owner
         client.force_login(user)
         assert client.get(reverse("home"))["Location"] == reverse(target)
     client.force_login(owner)
-    assert client.get(reverse("home"))["Location"] == reverse("offenders:caseload")
+    assert client.get(reverse("home"))["Location"] == reverse("engagements:caseload")
 
 
 def test_dashboard_numbers_link_to_their_lists(client, caseload, colleague, owner):

@@ -5,7 +5,7 @@ from django.db import transaction
 
 from dashboard.models import CaseloadSnapshot
 from engagements.models import OffenderSchedule
-from engagements.schedule import schedule_refresh
+from engagements.services.schedule import schedule_refresh
 from offenders.models import Offender
 from offenders.pnc import normalise_pnc
 from riskmatrix.models import ActuarialRecord

@@ -48,7 +48,7 @@ def test_months_back_crosses_the_year():
 def test_demo_seed_is_idempotent(caseload):
     import io
 
-    from dashboard import demo
+    from demo import dashboard as demo
 
     demo.seed(io.StringIO())
     count = CaseloadSnapshot.objects.count()

@@ -67,7 +67,7 @@ def test_the_demo_is_idempotent_and_shows_the_feature(client, db):
     client.force_login(User.objects.get(username="officer"))
     for name in ("engagements:timetable", "engagements:timeline"):
         assert client.get(reverse(name, args=[demo.pk])).status_code == 200
-    caseload = client.get(reverse("offenders:caseload")).content.decode()
+    caseload = client.get(reverse("engagements:caseload")).content.decode()
     assert "Overdue by" in caseload
     client.force_login(User.objects.get(username="supervisor"))
     pending = LevelDecision.objects.get(status=DecisionStatus.OVERRIDE_REQUESTED)

@@ -17,8 +17,8 @@ from engagements.models import (
     ReactiveManagement,
     ReactiveStatus,
 )
-from engagements.policies import field_name, policy_current
 from engagements.reactive import Facts, is_eligible, reactive_criteria, years_before
+from engagements.services.policies import field_name, policy_in_force
 from tests.factories import CourtAppearanceFactory, OffenceFactory, UserFactory
 
 from .factories import decided
@@ -165,10 +165,10 @@ def edited(**changes):
 
 
 def test_the_default_policy_is_created_lazily_per_force(force):
-    policy = policy_current(force)
+    policy = policy_in_force(force)
     assert policy.version == "level-1" and policy.number == 1
     assert policy.as_rules() == DEFAULT_POLICY
-    assert policy_current(force) == policy
+    assert policy_in_force(force) == policy
 
 
 def test_a_force_admin_edit_creates_a_new_version(force_admin, offender, owner, colleague):
@@ -219,7 +219,7 @@ def test_a_force_admin_edit_creates_a_new_version(force_admin, offender, owner, 
     ],
 )
 def test_a_bad_policy_is_refused_with_field_errors(force_admin, data, field, message):
-    policy_current(force_admin.force)
+    policy_in_force(force_admin.force)
     payload = edited()
     for table, cells in data.items():
         payload[table] = cells if len(cells) > 1 else {**payload[table], **cells}

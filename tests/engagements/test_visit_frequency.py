@@ -20,7 +20,7 @@ from engagements.models import (
     VisitKind,
     VisitOutcome,
 )
-from engagements.schedule import schedule_refresh
+from engagements.services.schedule import schedule_refresh
 from engagements.timetable import OfficerInterval, upcoming_schedule, visit_interval
 from tests.factories import UserFactory
 

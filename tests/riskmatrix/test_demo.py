@@ -1,8 +1,8 @@
 import io
 
-from offenders import demo as offenders_demo
+from demo import offenders as offenders_demo
+from demo import riskmatrix as demo
 from offenders.models import Offender
-from riskmatrix import demo
 from riskmatrix.models import ActuarialRecord
 from riskmatrix.selectors import latest_rm2000, rm2000_history
 

@@ -7,8 +7,7 @@ import random
 from faker import Faker
 
 from accounts.models import Force, Role, Team, User
-
-from .models import (
+from offenders.models import (
     Address,
     Alias,
     CourtAppearance,
@@ -20,7 +19,7 @@ from .models import (
     Sex,
     Status,
 )
-from .pnc import check_character
+from offenders.pnc import check_character
 
 DEMO_PASSWORD = "demo-password-arms"
 # (username, first, last, role, team names)
@@ -78,10 +77,61 @@ def _add_appearance(offender, date, court, disposal, custodial, offences):
     Offence.objects.bulk_create(Offence(appearance=appearance, **o) for o in offences)
 
 
-def seed_demo_001(team, officer):
-    """The fully worked case the README tour opens."""
-    if Offender.objects.filter(local_reference="DEMO-001").exists():
-        return
+# DEMO-001's four sentencing occasions: (date, court, disposal, custodial, offences).
+DEMO_001_APPEARANCES = [
+    (
+        datetime.date(2012, 5, 10),
+        "Demoton Magistrates' Court",
+        "12 months' community order",
+        False,
+        [dict(description="Theft from a shop", kind=OffenceKind.OTHER)],
+    ),
+    (
+        datetime.date(2015, 11, 3),
+        "Demoton Crown Court",
+        "Suspended sentence order",
+        False,
+        [
+            dict(
+                description="Exposure",
+                kind=OffenceKind.SEXUAL,
+                contact=False,
+                victim_stranger=True,
+            )
+        ],
+    ),
+    (
+        datetime.date(2018, 2, 21),
+        "Demoton Magistrates' Court",
+        "Fine",
+        False,
+        [dict(description="Assault by beating", kind=OffenceKind.VIOLENT, victim_male=True)],
+    ),
+    (
+        datetime.date(2021, 6, 2),
+        "Demoton Crown Court",
+        "4 years' imprisonment",
+        True,
+        [
+            dict(
+                description="Sexual assault",
+                kind=OffenceKind.SEXUAL,
+                contact=True,
+                victim_stranger=True,
+            ),
+            dict(
+                description="Sexual communication with a child",
+                kind=OffenceKind.SEXUAL,
+                contact=False,
+                victim_male=True,
+            ),
+        ],
+    ),
+]
+
+
+def _demo_001_record(team, officer):
+    """DEMO-001's offender row, alias and two addresses (the earlier one ended)."""
     offender = Offender.objects.create(
         surname="Example",
         forenames="Daniel James",
@@ -114,58 +164,16 @@ def seed_demo_001(team, officer):
         postcode="ZZ1 2BB",
         start_date=datetime.date(2025, 9, 1),
     )
-    _add_appearance(
-        offender,
-        datetime.date(2012, 5, 10),
-        "Demoton Magistrates' Court",
-        "12 months' community order",
-        False,
-        [dict(description="Theft from a shop", kind=OffenceKind.OTHER)],
-    )
-    _add_appearance(
-        offender,
-        datetime.date(2015, 11, 3),
-        "Demoton Crown Court",
-        "Suspended sentence order",
-        False,
-        [
-            dict(
-                description="Exposure",
-                kind=OffenceKind.SEXUAL,
-                contact=False,
-                victim_stranger=True,
-            )
-        ],
-    )
-    _add_appearance(
-        offender,
-        datetime.date(2018, 2, 21),
-        "Demoton Magistrates' Court",
-        "Fine",
-        False,
-        [dict(description="Assault by beating", kind=OffenceKind.VIOLENT, victim_male=True)],
-    )
-    _add_appearance(
-        offender,
-        datetime.date(2021, 6, 2),
-        "Demoton Crown Court",
-        "4 years' imprisonment",
-        True,
-        [
-            dict(
-                description="Sexual assault",
-                kind=OffenceKind.SEXUAL,
-                contact=True,
-                victim_stranger=True,
-            ),
-            dict(
-                description="Sexual communication with a child",
-                kind=OffenceKind.SEXUAL,
-                contact=False,
-                victim_male=True,
-            ),
-        ],
-    )
+    return offender
+
+
+def seed_demo_001(team, officer):
+    """The fully worked case the README tour opens."""
+    if Offender.objects.filter(local_reference="DEMO-001").exists():
+        return
+    offender = _demo_001_record(team, officer)
+    for date, court, disposal, custodial, offences in DEMO_001_APPEARANCES:
+        _add_appearance(offender, date, court, disposal, custodial, offences)
 
 
 SEXUAL_OFFENCES = [
@@ -178,6 +186,83 @@ SEXUAL_OFFENCES = [
 ]
 
 
+def _caseload_offender(fake, rng, number, officer):
+    """Caseload offender ``number``, in ``officer``'s first team, with one address."""
+    team = officer.teams.first()
+    sex = Sex.FEMALE if number % 13 == 0 else Sex.MALE
+    first = fake.first_name_female() if sex == Sex.FEMALE else fake.first_name_male()
+    dob = REFERENCE_DATE - datetime.timedelta(days=rng.randint(19 * 365, 70 * 365))
+    status = rng.choices([Status.ACTIVE, Status.CUSTODY, Status.REACTIVE], weights=[8, 1, 1], k=1)[
+        0
+    ]
+    offender = Offender.objects.create(
+        surname=fake.last_name(),
+        forenames=first,
+        date_of_birth=dob,
+        sex=sex,
+        pnc_id=demo_pnc(number),
+        local_reference=f"DEMO-{number:03d}",
+        status=status,
+        registration_start=REFERENCE_DATE - datetime.timedelta(days=rng.randint(200, 4000)),
+        notification_period=rng.choice(
+            [
+                NotificationPeriod.INDEFINITE,
+                NotificationPeriod.TEN_YEARS,
+                NotificationPeriod.FIVE_YEARS,
+            ]
+        ),
+        team=team,
+        responsible_officer=officer,
+    )
+    Address.objects.create(
+        offender=offender,
+        line_1=f"{rng.randint(1, 99)} {fake.street_name()}",
+        town="Demoton" if team.name.startswith("North") else "Southdemo",
+        postcode=f"ZZ{rng.randint(1, 9)} {rng.randint(1, 9)}{rng.choice('ABDEFGHJ')}{rng.choice('LNPQRSTU')}",
+        start_date=offender.registration_start,
+    )
+    return offender
+
+
+def _caseload_offence(rng, *, sexual):
+    """One offence for a sentencing occasion: a sexual one, or violent, burglary or other."""
+    if sexual:
+        description, contact = rng.choice(SEXUAL_OFFENCES)
+        return dict(
+            description=description,
+            kind=OffenceKind.SEXUAL,
+            contact=contact,
+            victim_male=rng.random() < 0.2,
+            victim_stranger=rng.random() < 0.3,
+        )
+    kind = rng.choice([OffenceKind.VIOLENT, OffenceKind.BURGLARY, OffenceKind.OTHER])
+    return dict(
+        description={"violent": "Assault", "burglary": "Burglary", "other": "Theft"}[kind],
+        kind=kind,
+    )
+
+
+def _caseload_court_history(offender, rng):
+    """One to five sentencing occasions after 18, at least one of them for a sexual offence."""
+    dob = offender.date_of_birth
+    adult = dob.replace(year=dob.year + 18)
+    span = max((REFERENCE_DATE - adult).days - 200, 30)
+    dates = sorted(
+        {adult + datetime.timedelta(days=rng.randint(0, span)) for _ in range(rng.randint(1, 5))}
+    )
+    sexual_index = rng.randrange(len(dates))
+    for i, date in enumerate(dates):
+        offence = _caseload_offence(rng, sexual=i == sexual_index or rng.random() < 0.25)
+        _add_appearance(
+            offender,
+            date,
+            f"{rng.choice(['Demoton', 'Southdemo', 'Fictionford'])} Crown Court",
+            rng.choice(["Community order", "2 years' imprisonment", "Suspended sentence order"]),
+            rng.random() < 0.4,
+            [offence],
+        )
+
+
 def seed_caseload(teams, users, count=40):
     if Offender.objects.filter(local_reference__startswith="DEMO-0").count() > 1:
         return
@@ -186,77 +271,8 @@ def seed_caseload(teams, users, count=40):
     rng = random.Random(2015)
     officers = [users["officer"], users["officer2"], users["officer.south"]]
     for number in range(2, count + 1):
-        officer = officers[number % len(officers)]
-        team = officer.teams.first()
-        sex = Sex.FEMALE if number % 13 == 0 else Sex.MALE
-        first = fake.first_name_female() if sex == Sex.FEMALE else fake.first_name_male()
-        dob = REFERENCE_DATE - datetime.timedelta(days=rng.randint(19 * 365, 70 * 365))
-        status = rng.choices(
-            [Status.ACTIVE, Status.CUSTODY, Status.REACTIVE], weights=[8, 1, 1], k=1
-        )[0]
-        offender = Offender.objects.create(
-            surname=fake.last_name(),
-            forenames=first,
-            date_of_birth=dob,
-            sex=sex,
-            pnc_id=demo_pnc(number),
-            local_reference=f"DEMO-{number:03d}",
-            status=status,
-            registration_start=REFERENCE_DATE - datetime.timedelta(days=rng.randint(200, 4000)),
-            notification_period=rng.choice(
-                [
-                    NotificationPeriod.INDEFINITE,
-                    NotificationPeriod.TEN_YEARS,
-                    NotificationPeriod.FIVE_YEARS,
-                ]
-            ),
-            team=team,
-            responsible_officer=officer,
-        )
-        Address.objects.create(
-            offender=offender,
-            line_1=f"{rng.randint(1, 99)} {fake.street_name()}",
-            town="Demoton" if team.name.startswith("North") else "Southdemo",
-            postcode=f"ZZ{rng.randint(1, 9)} {rng.randint(1, 9)}{rng.choice('ABDEFGHJ')}{rng.choice('LNPQRSTU')}",
-            start_date=offender.registration_start,
-        )
-        adult = dob.replace(year=dob.year + 18)
-        span = max((REFERENCE_DATE - adult).days - 200, 30)
-        dates = sorted(
-            {
-                adult + datetime.timedelta(days=rng.randint(0, span))
-                for _ in range(rng.randint(1, 5))
-            }
-        )
-        sexual_index = rng.randrange(len(dates))
-        for i, date in enumerate(dates):
-            if i == sexual_index or rng.random() < 0.25:
-                description, contact = rng.choice(SEXUAL_OFFENCES)
-                offence = dict(
-                    description=description,
-                    kind=OffenceKind.SEXUAL,
-                    contact=contact,
-                    victim_male=rng.random() < 0.2,
-                    victim_stranger=rng.random() < 0.3,
-                )
-            else:
-                kind = rng.choice([OffenceKind.VIOLENT, OffenceKind.BURGLARY, OffenceKind.OTHER])
-                offence = dict(
-                    description={"violent": "Assault", "burglary": "Burglary", "other": "Theft"}[
-                        kind
-                    ],
-                    kind=kind,
-                )
-            _add_appearance(
-                offender,
-                date,
-                f"{rng.choice(['Demoton', 'Southdemo', 'Fictionford'])} Crown Court",
-                rng.choice(
-                    ["Community order", "2 years' imprisonment", "Suspended sentence order"]
-                ),
-                rng.random() < 0.4,
-                [offence],
-            )
+        offender = _caseload_offender(fake, rng, number, officers[number % len(officers)])
+        _caseload_court_history(offender, rng)
 
 
 def seed_other_force(teams, users):

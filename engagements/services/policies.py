@@ -1,4 +1,4 @@
-"""Policy versions per force: the current one (created lazily from the default), and new ones.
+"""Policy versions per force: the default stored on first use, and new versions.
 
 A version is never edited: a force administrator's edit adds a version, and decisions keep the
 version they were made with, so an edit never changes a decision already made.
@@ -15,7 +15,9 @@ from assessments.priority import Priority
 from audit.models import Action
 from audit.services import audit_record
 
-from .models import Policy
+from ..access import can_manage_level_policy
+from ..models import Policy
+from ..selectors import policy_current
 
 LEVEL_LABELS = {level.value: level.label for level in Level}
 PRIORITY_LABELS = {p.value: p.value.capitalize() for p in Priority}
@@ -32,9 +34,13 @@ def field_name(table: str, key: str) -> str:
     return f"{table}__{key}"
 
 
-def policy_current(force) -> Policy:
-    """The force's newest version; the first call for a force stores the default ``level-1``."""
-    policy = Policy.objects.filter(force=force).order_by("-number").first()
+def policy_in_force(force) -> Policy:
+    """The force's newest version, storing the default ``level-1`` for a force that has none.
+
+    A write, so only services call it (a decision or a new version needs a stored row); pages
+    read ``selectors.policy_current`` and show the default when it returns None.
+    """
+    policy = policy_current(force)
     if policy is None:
         policy, _ = Policy.objects.get_or_create(
             force=force,
@@ -79,14 +85,14 @@ def policy_errors(data: Mapping) -> dict[str, str]:
 @transaction.atomic
 def policy_create_version(*, user, data: Mapping, note: str = "") -> Policy:
     """A force administrator's edit: validated, stored as the force's next version, audited."""
-    if not getattr(user, "is_force_admin", False) or user.force_id is None:
+    if not can_manage_level_policy(user):
         raise PermissionDenied("Only a force administrator can change the level policy.")
     errors = policy_errors(data)
     if not note.strip():
         errors["note"] = "Enter why the policy is changing"
     if errors:
         raise ValidationError(errors)
-    current = policy_current(user.force)
+    current = policy_in_force(user.force)
     number = current.number + 1
     version = f"{user.force.code.lower()}-level-{number}"
     try:

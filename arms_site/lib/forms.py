@@ -1,9 +1,37 @@
-"""Shared form pieces: GOV.UK date inputs with clear, field-specific messages."""
+"""Shared form plumbing: the GOV.UK form helper, date inputs, and service errors shown on forms."""
 
 import datetime
 
 from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Layout, Submit
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+
+def gds_helper(*fields, submit: str = "Save") -> FormHelper:
+    """The crispy helper for a GOV.UK form page: the page template owns the ``<form>`` tag.
+
+    Always a Layout: without one fields keep ``required`` and the browser blocks the GOV.UK
+    error summary.
+    """
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.layout = Layout(*fields, Submit("submit", submit))
+    return helper
+
+
+def apply_validation_error(form, error: ValidationError, aliases: dict | None = None) -> None:
+    """Show a service's ``ValidationError`` on the form: by field where the form has the field
+    (``aliases`` maps a model field to a differently named form field), else above the form."""
+    aliases = aliases or {}
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            field = aliases.get(field, field)
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 class GovDateField(DateInputField):
@@ -38,7 +66,7 @@ class GovDateField(DateInputField):
 
     def clean(self, value):
         result = super().clean(value)
-        if self.past_only and result and result > datetime.date.today():
+        if self.past_only and result and result > timezone.localdate():
             raise forms.ValidationError(
                 f"The {self.question[0].lower() + self.question[1:]} must be in the past",
                 code="future",

@@ -8,11 +8,10 @@ import datetime
 from django.utils import timezone
 
 from accounts.models import User
+from assessments import services
+from assessments.models import Assessment, AssessmentTransition
+from assessments.priority import FACTOR_CODES
 from offenders.models import Offender
-
-from . import services
-from .models import Assessment, AssessmentTransition
-from .priority import FACTOR_CODES
 
 R = FACTOR_CODES  # shorter rows below, in the order of the domain table
 

@@ -1,4 +1,4 @@
-"""Demo levels, visits and changes (synthetic). Runs after assessments.demo; idempotent.
+"""Demo levels, visits and changes (synthetic). Runs after demo.assessments; idempotent.
 
 - every force gets its policy (the default ``level-1``);
 - every countersigned assessment gets its level decision, through the service, dated on the
@@ -29,10 +29,8 @@ from assessments.models import (
     FrameworkVersion,
 )
 from assessments.priority import FACTOR_CODES, RULE_VERSION, arms_priority
-from offenders.models import Offender
-
-from . import services
-from .models import (
+from engagements import services
+from engagements.models import (
     ChangeKind,
     ChangeOfCircumstances,
     DecisionStatus,
@@ -44,9 +42,11 @@ from .models import (
     VisitKind,
     VisitOutcome,
 )
-from .policies import policy_current
-from .reactive import is_eligible, years_before
-from .schedule import current_decision, reactive_facts, schedule_refresh
+from engagements.reactive import is_eligible, years_before
+from engagements.selectors import current_decision, reactive_facts
+from engagements.services.policies import policy_in_force
+from engagements.services.schedule import schedule_refresh
+from offenders.models import Offender
 
 # Used only when no countersigned assessment exists at all (the assessments demo is absent):
 # (reference, days ago, ratings in the order of FACTOR_CODES).
@@ -319,7 +319,7 @@ def seed(out):
     today = timezone.localdate()
     rng = random.Random(2017)
     for force in Force.objects.all():
-        policy_current(force)
+        policy_in_force(force)
     _fallback_assessments(officer, supervisor, today)
     _decide_all()
     _seed_reactive(officer, supervisor, today)
@@ -329,7 +329,7 @@ def seed(out):
     _seed_changes(today)
     _seed_pending_override(officer)
     _seed_visit_frequency(officer)
-    # offenders.demo writes Offender rows directly: give every one its schedule row (the
+    # demo.offenders writes Offender rows directly: give every one its schedule row (the
     # dashboard reads only the schedule), and refresh the decided ones after the facts above.
     to_refresh = Offender.objects.filter(
         Q(level_decisions__isnull=False) | Q(schedule__isnull=True)

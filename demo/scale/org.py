@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.contrib.auth.hashers import make_password
 
 from accounts.models import Force, Role, Team, User
-from engagements.policies import policy_current
+from engagements.services.policies import policy_in_force
 
 TEAM_SIZE = 300
 OFFICERS_PER_TEAM = 6
@@ -88,7 +88,7 @@ class Organisation:
                 code=force_code(f), defaults={"name": f"Synthetic Constabulary {f + 1:02d}"}
             )
             self.forces[f] = force
-            self.policies[f] = policy_current(force)
+            self.policies[f] = policy_in_force(force)
             self._user(admin_username(f), "Admin", f"Force {f + 1:02d}", Role.FORCE_ADMIN, f, [])
 
     def _people(self, pairs: list[tuple[int, int]]) -> None:

@@ -10,13 +10,12 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from offenders.demo import REFERENCE_DATE
+from demo.offenders import REFERENCE_DATE
 from offenders.models import Offender
-
-from .answers import INPUT_NAMES
-from .models import ActuarialRecord
-from .prefill import offender_not_applicable_reason, propose_for_offender
-from .services import rm2000_record
+from riskmatrix.answers import INPUT_NAMES
+from riskmatrix.models import ActuarialRecord
+from riskmatrix.prefill import offender_not_applicable_reason, propose_for_offender
+from riskmatrix.services import rm2000_record
 
 
 def _at(date: datetime.date, hour: int = 10) -> datetime.datetime:

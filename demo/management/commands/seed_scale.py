@@ -14,8 +14,8 @@ import time
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from dashboard.scale import seed_scale
 from dashboard.snapshots import backfill_history, snapshot_month
+from demo.scale.generator import seed_scale
 
 
 class Command(BaseCommand):

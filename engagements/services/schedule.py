@@ -1,6 +1,7 @@
-"""The offender's schedule, recomputed from the facts; and the facts for reactive eligibility.
+"""The offender's schedule, recomputed from the facts.
 
-``schedule_refresh`` is the only writer of ``OffenderSchedule``. It reads a handful of rows for
+This module is the only writer of ``OffenderSchedule``: ``schedule_refresh`` for one offender,
+``schedule_bulk_write`` for the bulk generator of synthetic data. It reads a handful of rows for
 one offender and applies the pure rules (``assessments.combiner``), so lists can then read the
 result with one indexed query whatever the caseload size.
 """
@@ -9,66 +10,22 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Max
 from django.utils import timezone
 
 from assessments.combiner import next_reassessment_due
 from assessments.models import Assessment, AssessmentStatus
-from offenders.models import CourtAppearance, Offence
 from offenders.selectors import OPEN_STATUSES
 
-from .models import (
-    ADVERSE_KINDS,
-    CURRENT_DECISION,
+from ..models import (
     ChangeOfCircumstances,
     DecisionStatus,
-    LevelDecision,
     OffenderSchedule,
     ReactiveManagement,
     ReactiveStatus,
-    Visit,
-    VisitFrequency,
-    VisitOutcome,
     level_rank,
 )
-from .reactive import Criterion, Facts, reactive_criteria
-from .timetable import OfficerInterval, visit_due, visit_interval
-
-
-def current_decision(offender) -> LevelDecision | None:
-    return (
-        LevelDecision.objects.filter(CURRENT_DECISION, offender=offender)
-        .select_related("policy")
-        .first()
-    )
-
-
-def last_visit(offender) -> Visit | None:
-    """The last completed visit at which the offender was seen: it restarts the visit clock."""
-    return (
-        Visit.objects.filter(
-            offender=offender, completed_at__isnull=False, outcome=VisitOutcome.SEEN
-        )
-        .order_by("-completed_at")
-        .first()
-    )
-
-
-def officer_interval(offender) -> OfficerInterval | None:
-    """The officer's own visit interval in force for the offender, if any."""
-    setting = (
-        VisitFrequency.objects.filter(offender=offender, ended_at__isnull=True)
-        .select_related("set_by")
-        .first()
-    )
-    if setting is None:
-        return None
-    return OfficerInterval(
-        months=setting.interval_months,
-        set_by=str(setting.set_by),
-        set_on=timezone.localdate(setting.set_at),
-        rationale=setting.rationale,
-    )
+from ..selectors import current_decision, last_visit, officer_interval
+from ..timetable import visit_due, visit_interval
 
 
 def _local_date(moment: datetime.datetime | None) -> datetime.date | None:
@@ -169,42 +126,24 @@ def schedule_refresh(offender, *, today: datetime.date | None = None) -> Offende
     return schedule
 
 
-def _low_since(offender) -> tuple[str | None, datetime.date | None]:
-    """The current level and the start of the unbroken run of Low decisions leading to it."""
-    decisions = list(
-        LevelDecision.objects.filter(offender=offender).order_by("-effective_date", "-pk")
-    )
-    if not decisions:
-        return None, None
-    current = decisions[0]
-    since = None
-    for decision in decisions:
-        if decision.final_level != "low":
-            break
-        low_from_start = decision.derived_level == "low"
-        since = decision.effective_date if low_from_start else decision.level_took_effect
-    return current.final_level, since
+def schedule_bulk_write(schedules: list[OffenderSchedule], *, batch_size: int = 2000) -> None:
+    """Insert many schedule rows at once (the synthetic-data generator's path).
+
+    The caller computes each row as ``schedule_refresh`` would; the scope columns are copied
+    here from each row's offender by ``scope_values``, so they can never drift from it.
+    """
+    for schedule in schedules:
+        for name, value in scope_values(schedule.offender).items():
+            setattr(schedule, name, value)
+    OffenderSchedule.objects.bulk_create(schedules, batch_size=batch_size)
 
 
-def reactive_facts(offender, *, today: datetime.date, no_civil_order: bool) -> list[Criterion]:
-    """Gather the facts for the eligibility rule and return its criteria with pass/fail."""
-    level, low_since = _low_since(offender)
-    last_sentence = CourtAppearance.objects.filter(offender=offender).aggregate(
-        last=Max("sentencing_date")
-    )["last"]
-    last_offence = Offence.objects.filter(appearance__offender=offender).aggregate(
-        last=Max("offence_date")
-    )["last"]
-    offence_dates = [d for d in (last_sentence, last_offence) if d]
-    adverse = ChangeOfCircumstances.objects.filter(
-        offender=offender, kind__in=ADVERSE_KINDS
-    ).aggregate(last=Max("occurred_on"))["last"]
-    facts = Facts(
-        today=today,
-        current_level=level,
-        low_since=low_since,
-        last_offence_on=max(offence_dates) if offence_dates else None,
-        no_civil_order=no_civil_order,
-        last_adverse_intelligence_on=adverse,
-    )
-    return reactive_criteria(facts)
+# The schedule copies these offender fields; a change to one refreshes it.
+SCHEDULE_SCOPE_FIELDS = frozenset({"team", "responsible_officer", "status"})
+
+
+def schedule_follow_offender(offender, changed_fields: frozenset[str] | None) -> None:
+    """The ``offenders.hooks.on_offender_saved`` hook: a new offender gets its schedule row at
+    once, and a change of team, officer or status is copied to it."""
+    if changed_fields is None or SCHEDULE_SCOPE_FIELDS & changed_fields:
+        schedule_refresh(offender)

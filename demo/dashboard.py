@@ -6,8 +6,8 @@ month's figures are real and the months before vary around them.
 
 from django.utils import timezone
 
-from .models import CaseloadSnapshot
-from .snapshots import backfill_history, snapshot_month
+from dashboard.models import CaseloadSnapshot
+from dashboard.snapshots import backfill_history, snapshot_month
 
 
 def seed(out):

@@ -1,4 +1,4 @@
-"""Demo formulations, plans and MAPPA meetings (synthetic). Runs after assessments.demo: it
+"""Demo formulations, plans and MAPPA meetings (synthetic). Runs after demo.assessments: it
 writes a formulation for the latest assessment of DEMO-001 and a few North-team cases, and
 creates none where no assessment exists yet. Safe to run again (it skips what is there)."""
 
@@ -8,10 +8,9 @@ from django.utils import timezone
 
 from accounts.models import Force, User
 from assessments.models import Assessment
+from formulations.models import AgendaItem, Formulation, MappaMeeting, PlanAction, PlanHeading
+from formulations.services import offending_history_text
 from offenders.models import Offender
-
-from .models import AgendaItem, Formulation, MappaMeeting, PlanAction, PlanHeading
-from .services import offending_history_text
 
 DEMO_001_NARRATIVE = {
     "risk_drivers": (

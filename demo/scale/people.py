@@ -11,7 +11,7 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
-from offenders.demo import demo_pnc
+from demo.offenders import demo_pnc
 from offenders.models import (
     Address,
     CourtAppearance,
@@ -51,7 +51,7 @@ OTHER = (
 STATUSES = (
     (0.80, Status.ACTIVE),
     (0.86, Status.CUSTODY),
-    (0.96, Status.REACTIVE),  # kept only for low-level cases (see scale._case)
+    (0.96, Status.REACTIVE),  # kept only for low-level cases (see cases.case_for)
     (0.98, Status.MOVED_OUT),
     (0.99, Status.DECEASED),
     (1.00, Status.REMOVED),
@@ -165,16 +165,8 @@ def _offence(rng, sentenced: datetime.date, sexual: bool) -> OffenceRow:
     )
 
 
-def person(index: int, today: datetime.date) -> Person:
-    rng = random.Random(index)
-    sex = Sex.FEMALE if rng.random() < 0.03 else Sex.MALE
-    age_days = rng.randint(20 * 365, 80 * 365)
-    born = today - _days(age_days)
-    adult = born + _days(18 * 365 + 5)
-    roll = rng.random()
-    status = next(s for limit, s in STATUSES if roll < limit)
-
-    # One to four sentencing occasions after 18; the last one is always sexual.
+def _court_history(rng, adult: datetime.date, today: datetime.date) -> list[AppearanceRow]:
+    """One to four sentencing occasions after 18; the last one is always sexual."""
     count = rng.choice((1, 1, 2, 2, 3, 4))
     span = max((today - adult).days - 120, 30)
     dates = sorted(adult + _days(rng.randint(0, span)) for _ in range(count))
@@ -194,12 +186,18 @@ def person(index: int, today: datetime.date) -> Person:
                 offences,
             )
         )
-    last = appearances[-1]
-    released = None
-    if last.custodial and status != Status.CUSTODY:
-        released = min(last.sentencing_date + _days(rng.randint(200, 1500)), today - _days(30))
-    registered = released or last.sentencing_date
+    return appearances
 
+
+def _released(rng, last: AppearanceRow, status: str, today: datetime.date) -> datetime.date | None:
+    """The release from the last sentence, if it was custodial and he is no longer inside."""
+    if last.custodial and status != Status.CUSTODY:
+        return min(last.sentencing_date + _days(rng.randint(200, 1500)), today - _days(30))
+    return None
+
+
+def _addresses(rng, registered: datetime.date, today: datetime.date) -> list[AddressRow]:
+    """The current address, and for about three in ten an earlier one since registration."""
     moved = registered + _days(rng.randint(0, 600))
     addresses = [
         AddressRow(
@@ -215,6 +213,21 @@ def person(index: int, today: datetime.date) -> Person:
             AddressRow("Flat 2, 8 Station Street", rng.choice(TOWNS), "ZZ1 1ZZ",
                        registered, max(registered, min(moved, today)))
         )  # fmt: skip
+    return addresses
+
+
+def person(index: int, today: datetime.date) -> Person:
+    rng = random.Random(index)
+    sex = Sex.FEMALE if rng.random() < 0.03 else Sex.MALE
+    age_days = rng.randint(20 * 365, 80 * 365)
+    born = today - _days(age_days)
+    adult = born + _days(18 * 365 + 5)
+    roll = rng.random()
+    status = next(s for limit, s in STATUSES if roll < limit)
+    appearances = _court_history(rng, adult, today)
+    released = _released(rng, appearances[-1], status, today)
+    registered = released or appearances[-1].sentencing_date
+    addresses = _addresses(rng, registered, today)
     return Person(
         index=index,
         surname=rng.choice(SURNAMES),

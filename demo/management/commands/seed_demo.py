@@ -1,0 +1,22 @@
+"""Load the synthetic demo data: `python manage.py seed_demo` (idempotent).
+
+Each feature has a module in ``demo`` with a ``seed(out)`` function; they run in the order
+below, each inside one transaction, and each must be safe to run twice.
+"""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from demo import assessments, dashboard, engagements, formulations, offenders, riskmatrix
+
+SEEDERS = [offenders, riskmatrix, assessments, engagements, formulations, dashboard]
+
+
+class Command(BaseCommand):
+    help = "Create the demo force, teams, users and synthetic offenders (safe to run again)."
+
+    def handle(self, *args, **options):
+        for module in SEEDERS:
+            with transaction.atomic():
+                module.seed(self.stdout)
+        offenders.print_logins(self.stdout)
