@@ -29,9 +29,10 @@ run: install ## Migrate the embedded SQLite database, load the demo data, serve 
 test: install ## Run the whole test suite (against DATABASE_URL when it is set)
 	$(BIN)/python -m pytest
 
-lint: install ## Check style with ruff
+lint: install ## Check style with ruff and the import layers with import-linter
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install ## Format the code with ruff
 	$(BIN)/ruff format .

@@ -1,10 +1,9 @@
 from django.shortcuts import redirect
+from django.urls import NoReverseMatch, reverse
 
 
 def home(request):
     """Land each person where their work is: supervisors on the dashboard, others on the caseload."""
-    from django.urls import NoReverseMatch, reverse
-
     if request.user.is_supervisor or request.user.is_force_admin:
         try:
             return redirect(reverse("dashboard:home"))

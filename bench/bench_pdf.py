@@ -10,7 +10,7 @@ then deleted at the end. Nothing touches the demo or any real database.
 It prints the median wall time of:
 - one formulation PDF end to end (queries + template + WeasyPrint), and WeasyPrint alone on the
   same HTML;
-- a meeting pack of N offenders as the background task builds it (``formulations.packs
+- a meeting pack of N offenders as the background task builds it (``formulations.services.packs
   .build_pack``), and WeasyPrint alone on the same HTML parts.
 The difference between each pair is our overhead (database reads and template rendering).
 """
@@ -43,15 +43,15 @@ from accounts.models import Force, Role, Team, User  # noqa: E402
 from assessments.models import Assessment, FactorRating, FrameworkVersion  # noqa: E402
 from formulations.context import formulation_context  # noqa: E402
 from formulations.models import Formulation, PackExport, PlanAction, PlanHeading  # noqa: E402
-from formulations.packs import build_pack, pack_html_parts  # noqa: E402
 from formulations.pdf import (  # noqa: E402
     formulation_html,
     formulation_pdf,
     html_to_pdf,
     render_parts_to_pdf,  # noqa: E402
 )
-from formulations.selectors import latest_formulation  # noqa: E402
-from formulations.services import meeting_create, offending_history_text  # noqa: E402
+from formulations.selectors import latest_formulation, offending_history_text  # noqa: E402
+from formulations.services import meeting_create  # noqa: E402
+from formulations.services.packs import build_pack, pack_html_parts  # noqa: E402
 from offenders.models import CourtAppearance, Offence, Offender  # noqa: E402
 
 LOREM = (

@@ -19,7 +19,8 @@ from django.utils import timezone
 from accounts.models import Role, User
 from assessments.models import Assessment, AssessmentStatus
 from engagements.models import LevelChoice, OffenderSchedule
-from offenders.access import visible_offenders
+from formulations.models import PlanAction
+from offenders.access import scope_for, visible_offenders
 from offenders.models import Offender
 from offenders.selectors import OPEN_STATUSES
 
@@ -86,11 +87,7 @@ def old_draft_q(today: datetime.date, prefix: str = "") -> Q:
 
 
 def plan_action_model():
-    """``formulations.PlanAction`` when the risk-plan feature is installed, else None."""
-    try:
-        from formulations.models import PlanAction
-    except ImportError:
-        return None
+    """``formulations.PlanAction``: the dashboard sits above the formulations app."""
     return PlanAction
 
 
@@ -141,24 +138,17 @@ class Headline:
 
 
 def schedule_scope(user) -> QuerySet[OffenderSchedule]:
-    """The schedule rows of ``scoped_offenders(user)`` on the register: the dashboard's read model.
+    """The schedule rows of the user's caseload on the register: the dashboard's read model.
 
     Every offender has one schedule row carrying its force, team, officer and whether it is on
-    the register, so the scope is the rule of ``offenders.access.visible_offenders`` applied to
-    those columns (a test holds the two equal): the force always; a force administrator (or a
-    read-only user in no team) the whole force; anyone else their teams; an officer their own.
+    the register, so the one scope rule (``offenders.access.scope_for``) filters those columns
+    directly: the force always; a force administrator (or a read-only user in no team) the whole
+    force; anyone else their teams; an officer their own cases.
     """
-    rows = OffenderSchedule.objects.filter(on_register=True)
-    if not getattr(user, "is_authenticated", False) or user.force_id is None:
-        return rows.none()
-    rows = rows.filter(force_id=user.force_id)
-    if user.role != Role.FORCE_ADMIN:
-        team_ids = list(user.teams.values_list("id", flat=True))
-        if team_ids or user.role != Role.READ_ONLY:
-            rows = rows.filter(team_id__in=team_ids)
-    if user.role == Role.OFFICER:
-        rows = rows.filter(responsible_officer=user)
-    return rows
+    scope = scope_for(user)
+    return OffenderSchedule.objects.filter(on_register=True).filter(
+        scope.caseload_q(force="force_id", team="team_id", officer="responsible_officer_id")
+    )
 
 
 def _per_officer_counts(user, today: datetime.date) -> list[dict]:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.models import Force, User
 from assessments.models import Assessment
 from formulations.models import AgendaItem, Formulation, MappaMeeting, PlanAction, PlanHeading
-from formulations.services import offending_history_text
+from formulations.selectors import offending_history_text
 from offenders.models import Offender
 
 DEMO_001_NARRATIVE = {

@@ -11,7 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.models import Role
-from offenders.access import offender_for_user
+from offenders.access import can_change_offender, can_see_offender, offender_for_user
 
 from .models import MappaMeeting, PackExport, PlanAction
 from .selectors import latest_formulation
@@ -37,6 +37,20 @@ def action_for_user(user, offender_pk, action_pk, *, for_change: bool = False):
 
 def can_handle_meetings(user) -> bool:
     return getattr(user, "role", None) in MEETING_ROLES and user.force_id is not None
+
+
+def can_handle_meeting(user, meeting: MappaMeeting) -> bool:
+    return can_handle_meetings(user) and meeting.force_id == user.force_id
+
+
+def can_edit_formulation(user, assessment) -> bool:
+    """Write the formulation and plan of ``assessment``: anyone who may change the record."""
+    return can_change_offender(user, assessment.offender)
+
+
+def can_export_formulation(user, offender) -> bool:
+    """Download the formulation as PDF (a disclosure, audited): anyone who may see the record."""
+    return can_see_offender(user, offender)
 
 
 def check_meeting_role(user) -> None:

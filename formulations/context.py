@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.utils.safestring import mark_safe
 
 from assessments.charts import progress_chart_svg
-from assessments.models import FactorRating
+from assessments.models import FactorRating, InformationSource
 from assessments.selectors import progress_over_time
 from engagements.selectors import offender_schedule
 from riskmatrix.selectors import latest_rm2000
@@ -49,8 +49,6 @@ def factors_section(formulation) -> dict | None:
     ratings = FactorRating.objects.filter(assessment=formulation.assessment).select_related(
         "factor"
     )
-    from assessments.models import InformationSource
-
     source_labels = dict(InformationSource.choices)
     rows = [
         FactorRow(

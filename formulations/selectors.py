@@ -76,3 +76,26 @@ def meeting_list(meetings: QuerySet) -> QuerySet:
 
 def latest_export(meeting) -> PackExport | None:
     return meeting.exports.defer("pdf").select_related("requested_by").first()
+
+
+def offending_history_text(offender) -> str:
+    """A starting summary from the court appearances, oldest first, for the officer to edit."""
+    appearances = list(offender.court_appearances.prefetch_related("offences"))
+    if not appearances:
+        return "No court appearances are recorded."
+    appearances.sort(key=lambda a: a.sentencing_date)
+    lines = [
+        f"{len(appearances)} court appearance{'s' if len(appearances) != 1 else ''} "
+        f"recorded, {appearances[0].sentencing_date:%Y} to {appearances[-1].sentencing_date:%Y}:"
+    ]
+    for appearance in appearances:
+        offences = "; ".join(
+            f"{o.description} ({o.get_kind_display().lower()}"
+            f"{', non-contact' if o.kind == 'sexual' and not o.contact else ''})"
+            for o in appearance.offences.all()
+        )
+        lines.append(
+            f"- {appearance.sentencing_date:%d %B %Y}, {appearance.court}: "
+            f"{offences or 'offences not recorded'}. {appearance.disposal}."
+        )
+    return "\n".join(lines)

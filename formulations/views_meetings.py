@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -112,8 +112,6 @@ def pack_request(request, pk):
 
 def pack_status(request, pk, export_pk):
     """A small JSON status for the page's progress poll (the page also refreshes without JS)."""
-    from django.http import JsonResponse
-
     _, export = export_for_user(request.user, pk, export_pk)
     return JsonResponse(
         {

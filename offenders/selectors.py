@@ -1,6 +1,6 @@
 from django.db.models import Q, QuerySet
 
-from .access import visible_offenders
+from .access import scope_for, visible_offenders
 from .models import Offender, Status
 
 OPEN_STATUSES = [Status.ACTIVE, Status.CUSTODY, Status.REACTIVE]
@@ -8,9 +8,7 @@ OPEN_STATUSES = [Status.ACTIVE, Status.CUSTODY, Status.REACTIVE]
 
 def offender_caseload(user) -> QuerySet[Offender]:
     """An officer's own offenders; for others, everyone they may see who is on the register."""
-    qs = visible_offenders(user).filter(status__in=OPEN_STATUSES)
-    if user.is_officer:
-        qs = qs.filter(responsible_officer=user)
+    qs = Offender.objects.filter(scope_for(user).caseload_q(), status__in=OPEN_STATUSES)
     return qs.select_related("team", "responsible_officer").order_by("surname", "forenames")
 
 

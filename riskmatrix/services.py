@@ -12,6 +12,7 @@ from audit.models import Action
 from audit.services import audit_record
 from offenders.models import Offender
 
+from .access import can_record_score
 from .answers import INPUT_NAMES, answer_errors, corrections, score
 from .models import ActuarialRecord, Tool
 from .prefill import offender_not_applicable_reason, propose_for_offender
@@ -41,8 +42,8 @@ def rm2000_record(
     Raises PermissionDenied for a read-only user and ValidationError (by field) for bad answers
     or when RM2000 does not apply. The previous current record, if any, is superseded.
     """
-    if not user.can_edit_records:
-        raise PermissionDenied("Your role can view scores but not record them.")
+    if not can_record_score(user, offender):
+        raise PermissionDenied("You cannot record a score for this offender.")
     reasons = reasons or {}
     # Serialise scorings of one offender, so two officers saving at once cannot both be current.
     Offender.objects.select_for_update().only("pk").get(pk=offender.pk)

@@ -227,6 +227,12 @@ class World:
             user=self.colleague, assessment=assessment, rm2000_category="medium"
         )
 
+    @cached_property
+    def decided_offender(self):
+        """The offender with a level in force (a visit interval needs one)."""
+        self.decision  # noqa: B018
+        return self.offender
+
     def override_level(self, decision) -> str:
         rank = LEVELS.index(decision.derived_level)
         return LEVELS[rank + 1] if rank + 1 < len(LEVELS) else LEVELS[rank - 1]

@@ -8,7 +8,7 @@ from django.urls import reverse
 from audit.models import Action, AuditEvent
 from formulations import services
 from formulations.models import ExportStatus, MappaMeeting, PackExport
-from formulations.packs import build_pack
+from formulations.services.packs import build_pack
 from tests.factories import OffenderFactory
 from tests.formulations.factories import MeetingFactory, formulation_for
 
@@ -140,7 +140,7 @@ def test_failed_build_is_recorded(meeting, colleague, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("layout exploded")
 
-    monkeypatch.setattr("formulations.packs.render_parts_to_pdf", broken)
+    monkeypatch.setattr("formulations.services.packs.render_parts_to_pdf", broken)
     with pytest.raises(RuntimeError):
         build_pack(export.pk)
     export.refresh_from_db()

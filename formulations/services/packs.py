@@ -1,6 +1,6 @@
 """Building a MAPPA meeting pack: cover and agenda, then each offender's formulation in turn.
 
-Runs in the background worker (``formulations.tasks``). Progress is written to the PackExport
+Runs in the background worker (``build_meeting_pack`` below). Progress is written to the PackExport
 row as each part is laid out, outside any transaction, so the page polling it sees it move.
 """
 
@@ -11,14 +11,15 @@ import logging
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django_tasks import task
 
 from audit.models import Action
 from audit.services import audit_record
 
-from .context import formulation_context
-from .models import ExportStatus, PackExport
-from .pdf import formulation_html, render_parts_to_pdf
-from .selectors import agenda_offenders, latest_formulation
+from ..context import formulation_context
+from ..models import ExportStatus, PackExport
+from ..pdf import formulation_html, render_parts_to_pdf
+from ..selectors import agenda_offenders, latest_formulation
 
 logger = logging.getLogger(__name__)
 
@@ -74,3 +75,10 @@ def build_pack(export_id: int) -> None:
             finished_at=timezone.now(),
         )
         raise
+
+
+# The background task (Django's tasks API through the django-tasks backport; the database
+# backend in production, run by ``manage.py db_worker``; the immediate backend under the tests).
+@task()
+def build_meeting_pack(export_id: int) -> None:
+    build_pack(export_id)
