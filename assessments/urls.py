@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views, views_framework
+from .views import assessment as views
+from .views import framework as views_framework
 
 app_name = "assessments"
 

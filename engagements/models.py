@@ -1,10 +1,6 @@
-"""Level of risk management and the timetable of engagements.
-
-Facts (policy versions, level decisions, reactive management episodes, visits, changes of
-circumstances) are written by ``engagements.services`` only. ``OffenderSchedule`` is a
-denormalised summary of those facts, recomputed by ``services.schedule_refresh`` after every
-write, so that caseloads and dashboards list who is due or overdue with plain indexed queries.
-"""
+"""Level of risk management and the timetable of engagements: facts (policies, decisions,
+reactive episodes, visits, changes) written by ``engagements.services`` only, and
+``OffenderSchedule``, their denormalised summary (``services.schedule``) for indexed lists."""
 
 from django.conf import settings
 from django.db import models
@@ -12,15 +8,14 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from arms_site.lib.model_choices import RiskCategoryChoice
-from assessments.combiner import Level
+from arms_site.lib.ordinal import rank_of
 from assessments.combiner import Policy as CombinerPolicy
 
 LevelChoice = RiskCategoryChoice  # generated from arms_site.lib.ordinal
 
 
-def level_rank(level: str) -> int | None:
-    """Low 0 … Very high 3; the schedule stores it so lists sort by level in the database."""
-    return Level(level).rank if level else None
+# Low 0 … Very high 3; the schedule stores it so lists sort by level in the database.
+level_rank = rank_of
 
 
 class Policy(models.Model):

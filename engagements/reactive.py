@@ -9,15 +9,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import asdict, dataclass
 
+from arms_site.lib.dates import years_before
+
 YEARS = 3
-
-
-def years_before(day: datetime.date, years: int) -> datetime.date:
-    """The same day ``years`` earlier; 29 February falls back to 28 February."""
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views, views_meetings
+from .views import formulation as views
+from .views import meetings as views_meetings
 
 app_name = "formulations"
 

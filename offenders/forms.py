@@ -1,11 +1,11 @@
 """Offender forms: validate and present, nothing more. Writes go through offenders.services."""
 
-import datetime
-
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
 from django import forms
+from django.utils import timezone
 
 from accounts.models import Role, Team, User
+from arms_site.lib.dates import years_before
 from arms_site.lib.forms import GovDateField, gds_helper
 
 from .models import (
@@ -147,7 +147,7 @@ class OffenderForm(forms.Form):
                 self.add_error(
                     name, f"The {self.fields[name].label.lower()} must be after the date of birth"
                 )
-        if dob and dob > datetime.date.today().replace(year=datetime.date.today().year - 10):
+        if dob and dob > years_before(timezone.localdate(), 10):
             self.add_error("date_of_birth", "The date of birth must be at least 10 years ago")
         return data
 

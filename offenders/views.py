@@ -13,7 +13,7 @@ from audit.models import AuditEvent
 from audit.services import record_viewed
 
 from . import hooks, services
-from .access import offender_for_user
+from .access import can_add_offender, can_see_offender_history, offender_for_user
 from .forms import (
     AddressForm,
     AliasForm,
@@ -41,7 +41,7 @@ def search(request):
 
 @require_http_methods(["GET", "POST"])
 def offender_create(request):
-    if not request.user.can_edit_records:
+    if not can_add_offender(request.user):
         raise PermissionDenied("Your role cannot add records.")
     form = OffenderForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -175,7 +175,7 @@ def offence_add(request, pk, appearance_pk):
 
 def offender_history(request, pk):
     offender = offender_for_user(request.user, pk)
-    if not request.user.can_see_audit:
+    if not can_see_offender_history(request.user, offender):
         raise PermissionDenied("Only supervisors and auditors can see the audit history.")
     record_viewed(user=request.user, offender=offender, summary="Audit history viewed")
     events = AuditEvent.objects.filter(offender=offender).select_related("actor")

@@ -18,6 +18,7 @@ from .drafting import (
     assessment_submit,
     factor_save,
 )
+from .framework import framework_load
 
 __all__ = [
     "LOCKED_MESSAGE",
@@ -30,4 +31,5 @@ __all__ = [
     "assessment_submit",
     "contributor_add",
     "factor_save",
+    "framework_load",
 ]

@@ -42,6 +42,60 @@ def scope_values(offender) -> dict:
     }
 
 
+def _last_countersigned_at(offender) -> datetime.datetime | None:
+    return (
+        Assessment.objects.filter(offender=offender, status=AssessmentStatus.COUNTERSIGNED)
+        .order_by("-countersigned_at")
+        .values_list("countersigned_at", flat=True)
+        .first()
+    )
+
+
+def _change_since(offender, moment) -> ChangeOfCircumstances | None:
+    """The newest change of circumstances since the last countersignature (any, if none)."""
+    changes = ChangeOfCircumstances.objects.filter(offender=offender)
+    if moment:
+        changes = changes.filter(recorded_at__gt=moment)
+    return changes.order_by("-recorded_at").first()
+
+
+def _open_episodes(offender) -> set[str]:
+    return set(
+        ReactiveManagement.objects.filter(
+            offender=offender, status__in=[ReactiveStatus.PROPOSED, ReactiveStatus.ACTIVE]
+        ).values_list("status", flat=True)
+    )
+
+
+def _decision_values(offender, decision, visit, *, reactive: bool, last_assessment_on) -> dict:
+    """Level and due dates under the policy version the decision was made with."""
+    rules = decision.policy.as_rules()
+    level = decision.final_level
+    took_effect = decision.level_took_effect
+    interval = visit_interval(
+        level=level,
+        policy=rules,
+        policy_version=decision.policy_version,
+        officer=officer_interval(offender),
+    )
+    values = {
+        "current_level": level,
+        "level_rank": level_rank(level),
+        "level_effective_date": took_effect,
+        "needs_review": decision.needs_review,
+        "override_pending": decision.status == DecisionStatus.OVERRIDE_REQUESTED,
+        "visit_interval_months": interval.months,
+        "visit_interval_note": interval.note,
+        "next_reassessment_due": next_reassessment_due(
+            level=level, anchor=last_assessment_on or decision.effective_date, policy=rules
+        ),
+    }
+    if not reactive:  # reactive management: no routine home visits
+        anchor = _local_date(visit.completed_at) if visit else took_effect
+        values["next_visit_due"] = visit_due(anchor=anchor, interval=interval)
+    return values
+
+
 def schedule_refresh(offender, *, today: datetime.date | None = None) -> OffenderSchedule:
     """Recompute the offender's schedule from decisions, visits, assessments and changes.
 
@@ -50,23 +104,10 @@ def schedule_refresh(offender, *, today: datetime.date | None = None) -> Offende
     """
     decision = current_decision(offender)
     visit = last_visit(offender)
-    last_countersigned = (
-        Assessment.objects.filter(offender=offender, status=AssessmentStatus.COUNTERSIGNED)
-        .order_by("-countersigned_at")
-        .values_list("countersigned_at", flat=True)
-        .first()
-    )
-    change_after = ChangeOfCircumstances.objects.filter(offender=offender)
-    if last_countersigned:
-        change_after = change_after.filter(recorded_at__gt=last_countersigned)
-    change = change_after.order_by("-recorded_at").first()
-    episodes = set(
-        ReactiveManagement.objects.filter(
-            offender=offender, status__in=[ReactiveStatus.PROPOSED, ReactiveStatus.ACTIVE]
-        ).values_list("status", flat=True)
-    )
+    last_countersigned = _last_countersigned_at(offender)
+    change = _change_since(offender, last_countersigned)
+    episodes = _open_episodes(offender)
     reactive = ReactiveStatus.ACTIVE in episodes
-
     values = {
         **scope_values(offender),
         "decision": decision,
@@ -92,29 +133,14 @@ def schedule_refresh(offender, *, today: datetime.date | None = None) -> Offende
         ),
     }
     if decision is not None:
-        rules = decision.policy.as_rules()  # the version the decision was made with
-        level = decision.final_level
-        took_effect = decision.level_took_effect
         values.update(
-            current_level=level,
-            level_rank=level_rank(level),
-            level_effective_date=took_effect,
-            needs_review=decision.needs_review,
-            override_pending=decision.status == DecisionStatus.OVERRIDE_REQUESTED,
-        )
-        interval = visit_interval(
-            level=level,
-            policy=rules,
-            policy_version=decision.policy_version,
-            officer=officer_interval(offender),
-        )
-        values.update(visit_interval_months=interval.months, visit_interval_note=interval.note)
-        if not reactive:  # reactive management: no routine home visits
-            anchor = _local_date(visit.completed_at) if visit else took_effect
-            values["next_visit_due"] = visit_due(anchor=anchor, interval=interval)
-        reassess_anchor = values["last_assessment_on"] or decision.effective_date
-        values["next_reassessment_due"] = next_reassessment_due(
-            level=level, anchor=reassess_anchor, policy=rules
+            _decision_values(
+                offender,
+                decision,
+                visit,
+                reactive=reactive,
+                last_assessment_on=values["last_assessment_on"],
+            )
         )
     if change is not None:
         due_now = _local_date(change.recorded_at)

@@ -27,7 +27,8 @@ def _check_visible(user, offenders) -> list:
         .values_list("pk", flat=True)
     )
     if any(o.pk not in visible for o in offenders):
-        raise ValidationError({"offenders": "Choose offenders from your own caseload"})
+        # The form offers only visible offenders, so this is a caller past the form: refuse.
+        raise PermissionDenied("You can only put offenders you may see on an agenda.")
     return offenders
 
 

@@ -8,9 +8,9 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from assessments import services
-from assessments.framework import framework_load
 from assessments.models import FrameworkVersion
 from assessments.priority import FACTOR_CODES, PROTECTIVE_FACTORS
+from assessments.services import framework_load
 
 from .factories import countersigned
 

@@ -1,6 +1,6 @@
 """``manage.py load_framework FILE.json [--user USERNAME]``: load a new ARMS framework version.
 
-The JSON format is documented in ``assessments/framework.py``. Existing assessments keep the
+The JSON format is documented in ``assessments/services/framework.py``. Existing assessments keep the
 version they were made with; new assessments use the newest version.
 """
 
@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import Role, User
-from assessments.framework import framework_load
+from assessments.services import framework_load
 
 
 class Command(BaseCommand):

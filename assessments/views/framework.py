@@ -11,8 +11,9 @@ from django.views.decorators.http import require_http_methods
 
 from arms_site.lib.forms import gds_helper
 
-from .framework import framework_load
-from .models import FrameworkVersion
+from ..access import can_load_framework
+from ..models import FrameworkVersion
+from ..services import framework_load
 
 MAX_FILE_BYTES = 200_000  # eleven factors of wording fit many times over
 
@@ -45,7 +46,7 @@ def framework_list(request):
 
 @require_http_methods(["GET", "POST"])
 def framework_upload(request):
-    if not request.user.is_force_admin:
+    if not can_load_framework(request.user):
         raise PermissionDenied("Only a force administrator can load a framework version.")
     form = FrameworkUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

@@ -9,14 +9,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from arms_site.lib.forms import apply_validation_error
 from audit.services import record_viewed
+from offenders.access import can_change_offender
 
-from . import services
-from .access import action_for_user, formulation_for_user
-from .context import formulation_context
-from .forms import FormulationForm, PlanActionForm
-from .models import ActionStatus
-from .pdf import formulation_pdf, pdf_filename
-from .selectors import latest_assessment
+from .. import services
+from ..access import action_for_user, formulation_for_user
+from ..context import formulation_context
+from ..forms import FormulationForm, PlanActionForm
+from ..models import ActionStatus
+from ..pdf import formulation_pdf, pdf_filename
+from ..selectors import latest_assessment
 
 
 def _editable_formulation(request, pk):
@@ -33,7 +34,7 @@ def detail(request, pk):
     offender, formulation = formulation_for_user(request.user, pk)
     record_viewed(user=request.user, offender=offender, summary="Case formulation viewed")
     assessment = latest_assessment(offender)
-    can_change = request.user.can_edit_records
+    can_change = can_change_offender(request.user, offender)
     context = formulation_context(offender, formulation, today=timezone.localdate())
     context.update(
         tab="formulation",

@@ -11,11 +11,11 @@ from arms_site.lib.forms import apply_validation_error
 from audit.services import record_viewed
 from offenders.access import visible_offenders
 
-from . import services
-from .access import export_for_user, meeting_for_user, meetings_for_user
-from .forms import AgendaForm, MeetingForm
-from .models import ExportStatus
-from .selectors import agenda_offenders, latest_export, latest_formulation, meeting_list
+from .. import services
+from ..access import export_for_user, meeting_for_user, meetings_for_user
+from ..forms import AgendaForm, MeetingForm
+from ..models import ExportStatus
+from ..selectors import agenda_offenders, latest_export, latest_formulation, meeting_list
 
 
 def meetings(request):

@@ -21,14 +21,15 @@ Assessments already made keep the version they were made with; new ones use the 
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from audit.models import Action
 from audit.services import audit_record
 
-from .models import DEFAULT_RATING_LABELS, Factor, FactorKind, FrameworkVersion
-from .priority import FACTOR_CODES, PROTECTIVE_FACTORS
+from ..access import can_load_framework
+from ..models import DEFAULT_RATING_LABELS, Factor, FactorKind, FrameworkVersion
+from ..priority import FACTOR_CODES, PROTECTIVE_FACTORS
 
 
 def _labels(raw, fallback) -> dict[str, str]:
@@ -74,7 +75,12 @@ def _validate(data) -> None:
 
 @transaction.atomic
 def framework_load(*, data: dict, user=None) -> FrameworkVersion:
-    """Create a new framework version from ``data`` (see the module docstring for the format)."""
+    """Create a new framework version from ``data`` (see the module docstring for the format).
+
+    ``user`` None is the system itself (the shipped version); a person must be allowed to.
+    """
+    if user is not None and not can_load_framework(user):
+        raise PermissionDenied("Only a force administrator can load a framework version.")
     _validate(data)
     default_labels = _labels(data.get("rating_labels"), DEFAULT_RATING_LABELS)
     framework = FrameworkVersion.objects.create(

@@ -11,11 +11,16 @@ from arms_site.lib.forms import apply_validation_error
 from audit.services import record_viewed
 from offenders.access import offender_for_user
 
-from . import selectors, services
-from .access import assessment_for_user, can_countersign_assessment, can_decide_submitted
-from .charts import progress_chart_svg
-from .forms import CountersignForm, FactorForm, SubmitForm
-from .models import Factor, OverrideStatus
+from .. import selectors, services
+from ..access import (
+    assessment_for_user,
+    can_countersign_assessment,
+    can_decide_submitted,
+    can_edit_assessment,
+)
+from ..charts import progress_chart_svg
+from ..forms import CountersignForm, FactorForm, SubmitForm
+from ..models import Factor, OverrideStatus
 
 
 def _locked_redirect(request, offender, assessment):
@@ -117,7 +122,7 @@ def task_list(request, pk, assessment_pk):
             "assessment": assessment,
             "ratings": ratings,
             "completed": completed,
-            "can_edit": request.user.can_edit_records,
+            "can_edit": can_edit_assessment(request.user, assessment),
         },
     )
 
@@ -200,7 +205,8 @@ def summary(request, pk, assessment_pk):
     result = None
     if not missing and assessment.is_editable:
         result = selectors.priority_for(assessment)
-    if assessment.is_editable and request.user.can_edit_records:
+    may_edit = can_edit_assessment(request.user, assessment)
+    if assessment.is_editable and may_edit:
         form = SubmitForm(
             request.POST or None,
             initial={
@@ -210,7 +216,7 @@ def summary(request, pk, assessment_pk):
             },
         )
     elif request.method == "POST":
-        if not request.user.can_edit_records:
+        if not may_edit:
             raise PermissionDenied("Your role can view assessments but not change them.")
         return _locked_redirect(request, offender, assessment)
     if request.method == "POST" and form is not None and form.is_valid():

@@ -1,0 +1,1 @@
+"""ARMS pages, one module a topic: the assessment itself, and framework versions."""

@@ -1,0 +1,1 @@
+"""Formulation and MAPPA pages, one module a topic: the formulation and plan, and meetings."""
