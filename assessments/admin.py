@@ -4,18 +4,9 @@ Assessments themselves are not here: every change goes through assessments.servi
 
 from django.contrib import admin
 
+from arms_site.lib.admin import ReadOnlyAdmin
+
 from .models import Factor, FrameworkVersion
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class FactorInline(admin.TabularInline):

@@ -6,6 +6,8 @@ never edits a version in place, so past decisions keep the rules they were made 
 
 from django.contrib import admin
 
+from arms_site.lib.admin import ReadOnlyAdmin
+
 from .models import (
     ChangeOfCircumstances,
     LevelDecision,
@@ -15,17 +17,6 @@ from .models import (
     Visit,
     VisitFrequency,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Policy)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from audit.models import Action
+from audit.services import audit_record
+
 from ..access import can_countersign_assessment, can_edit_assessment, is_author
 from ..models import (
     Assessment,
@@ -79,6 +82,20 @@ def _require_countersigner(user, assessment: Assessment) -> None:
 def _require_editor(user, assessment: Assessment) -> None:
     if not can_edit_assessment(user, assessment):
         raise PermissionDenied("You cannot change this assessment.")
+
+
+def _save_changed(assessment: Assessment, *, user, summary: str, changed_fields) -> None:
+    """Save a status change (bumping the optimistic-locking version) with its audit entry."""
+    assessment.version += 1
+    assessment.save()
+    audit_record(
+        actor=user,
+        action=Action.CHANGED,
+        obj=assessment,
+        offender=assessment.offender,
+        summary=summary,
+        changed_fields=changed_fields,
+    )
 
 
 def contributor_add(assessment: Assessment, user) -> None:

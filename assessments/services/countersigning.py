@@ -6,16 +6,33 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from audit.models import Action
-from audit.services import audit_record
-
 from .. import hooks
 from ..models import (
     Assessment,
     AssessmentStatus,
     OverrideStatus,
 )
-from ._common import LOCKED_MESSAGE, _locked_for_update, _require_countersigner, _transition
+from ._common import (
+    LOCKED_MESSAGE,
+    _locked_for_update,
+    _require_countersigner,
+    _save_changed,
+    _transition,
+)
+
+
+def _submitted_for_decision(user, assessment: Assessment, verb: str) -> Assessment:
+    """Re-read under a row lock; only a countersigner, only a submitted assessment."""
+    assessment = _locked_for_update(assessment)
+    _require_countersigner(user, assessment)
+    if assessment.status != AssessmentStatus.SUBMITTED:
+        raise ValidationError(
+            LOCKED_MESSAGE
+            if assessment.is_locked
+            else f"Only a submitted assessment can be {verb}",
+            code="status",
+        )
+    return assessment
 
 
 @transaction.atomic
@@ -23,15 +40,7 @@ def assessment_countersign(
     *, user, assessment: Assessment, approve_override: bool | None = None, comment: str = ""
 ) -> Assessment:
     """Countersign (and lock) a submitted assessment, deciding any override request."""
-    assessment = _locked_for_update(assessment)
-    _require_countersigner(user, assessment)
-    if assessment.status != AssessmentStatus.SUBMITTED:
-        raise ValidationError(
-            LOCKED_MESSAGE
-            if assessment.is_locked
-            else "Only a submitted assessment can be countersigned",
-            code="status",
-        )
+    assessment = _submitted_for_decision(user, assessment, "countersigned")
     comment = comment.strip()
     if assessment.override_status == OverrideStatus.REQUESTED:
         if approve_override is None:
@@ -51,13 +60,9 @@ def assessment_countersign(
     assessment.countersigned_at = timezone.now()
     assessment.countersigned_by = user
     _transition(assessment, user=user, to_status=AssessmentStatus.COUNTERSIGNED, comment=comment)
-    assessment.version += 1
-    assessment.save()
-    audit_record(
-        actor=user,
-        action=Action.CHANGED,
-        obj=assessment,
-        offender=assessment.offender,
+    _save_changed(
+        assessment,
+        user=user,
         summary="ARMS assessment countersigned: priority "
         + assessment.get_final_priority_display(),
         changed_fields=["status", "final_priority", "override_status"],
@@ -70,28 +75,16 @@ def assessment_countersign(
 @transaction.atomic
 def assessment_return(*, user, assessment: Assessment, comment: str) -> Assessment:
     """Send a submitted assessment back to the officer with a comment; it is editable again."""
-    assessment = _locked_for_update(assessment)
-    _require_countersigner(user, assessment)
-    if assessment.status != AssessmentStatus.SUBMITTED:
-        raise ValidationError(
-            LOCKED_MESSAGE
-            if assessment.is_locked
-            else "Only a submitted assessment can be returned",
-            code="status",
-        )
+    assessment = _submitted_for_decision(user, assessment, "returned")
     comment = comment.strip()
     if not comment:
         raise ValidationError({"comment": "Enter what the officer needs to change"})
     assessment.return_comment = comment
     assessment.override_status = OverrideStatus.NONE
     _transition(assessment, user=user, to_status=AssessmentStatus.RETURNED, comment=comment)
-    assessment.version += 1
-    assessment.save()
-    audit_record(
-        actor=user,
-        action=Action.CHANGED,
-        obj=assessment,
-        offender=assessment.offender,
+    _save_changed(
+        assessment,
+        user=user,
         summary="ARMS assessment returned to the officer",
         changed_fields=["status", "return_comment"],
     )

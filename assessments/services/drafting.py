@@ -27,6 +27,7 @@ from ._common import (
     _require_editable,
     _require_editor,
     _require_version,
+    _save_changed,
     _transition,
     contributor_add,
 )
@@ -239,13 +240,9 @@ def assessment_submit(
     assessment.submitted_by = user
     assessment.return_comment = ""
     _transition(assessment, user=user, to_status=AssessmentStatus.SUBMITTED)
-    assessment.version += 1
-    assessment.save()
-    audit_record(
-        actor=user,
-        action=Action.CHANGED,
-        obj=assessment,
-        offender=assessment.offender,
+    _save_changed(
+        assessment,
+        user=user,
         summary=f"ARMS assessment submitted: derived priority {result.priority.label}"
         + (f", override to {override_priority} requested" if override_priority else ""),
         changed_fields=["status", "derived_priority", "override_priority"],

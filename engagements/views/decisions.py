@@ -3,11 +3,9 @@ reactive management proposed and decided."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from arms_site.lib.views import form_page
 from offenders.access import offender_for_user
 
 from .. import selectors, services
@@ -16,21 +14,7 @@ from ..forms import DecideForm, OverrideRequestForm, ReactiveProposeForm
 from ..models import DecisionStatus
 from ..reactive import is_eligible
 from ..selectors import reactive_facts
-
-FIELD_ALIASES: dict[str, str] = {}
-
-
-def _form_page(request, offender, form, save, **page):
-    """The shared form page, returning to the offender's timetable."""
-    return form_page(
-        request,
-        form,
-        save,
-        done_url=reverse("engagements:timetable", args=[offender.pk]),
-        aliases=FIELD_ALIASES,
-        offender=offender,
-        **page,
-    )
+from ._pages import timetable_form_page
 
 
 @require_http_methods(["GET", "POST"])
@@ -45,7 +29,7 @@ def override_request(request, pk):
     def save(data):
         services.level_override_request(user=request.user, decision=decision, **data)
 
-    return _form_page(
+    return timetable_form_page(
         request,
         offender,
         form,
@@ -65,7 +49,7 @@ def override_decide(request, pk, decision_pk):
     def save(data):
         services.level_override_decide(user=request.user, decision=decision, **data)
 
-    return _form_page(
+    return timetable_form_page(
         request,
         offender,
         form,
@@ -87,7 +71,7 @@ def reactive_propose(request, pk):
     def save(data):
         services.reactive_propose(user=request.user, offender=offender, **data)
 
-    return _form_page(
+    return timetable_form_page(
         request,
         offender,
         form,
@@ -108,7 +92,7 @@ def reactive_decide(request, pk, episode_pk):
     def save(data):
         services.reactive_decide(user=request.user, episode=episode, **data)
 
-    return _form_page(
+    return timetable_form_page(
         request,
         offender,
         form,

@@ -4,11 +4,9 @@ officer's own visit interval."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from arms_site.lib.views import form_page
 from audit.services import record_viewed
 from offenders.access import offender_for_user
 
@@ -21,22 +19,7 @@ from ..forms import (
     VisitPlanForm,
     VisitRecordForm,
 )
-
-# Service error keys that belong to a differently named form field.
-FIELD_ALIASES = {"completed_at": "visit_date", "planned_for": "visit_date"}
-
-
-def _form_page(request, offender, form, save, **page):
-    """The shared form page, returning to the offender's timetable."""
-    return form_page(
-        request,
-        form,
-        save,
-        done_url=reverse("engagements:timetable", args=[offender.pk]),
-        aliases=FIELD_ALIASES,
-        offender=offender,
-        **page,
-    )
+from ._pages import timetable_form_page
 
 
 @require_http_methods(["GET", "POST"])
@@ -55,7 +38,9 @@ def visit_plan(request, pk):
             notes=data["notes"],
         )
 
-    return _form_page(request, offender, form, save, title="Plan a visit", success="Visit planned")
+    return timetable_form_page(
+        request, offender, form, save, title="Plan a visit", success="Visit planned"
+    )
 
 
 def _record(request, offender, form, visit=None):
@@ -74,7 +59,7 @@ def _record(request, offender, form, visit=None):
             concerns=data["concerns"],
         )
 
-    return _form_page(
+    return timetable_form_page(
         request, offender, form, save, title="Record a visit", success="Visit recorded"
     )
 
@@ -110,7 +95,7 @@ def change_record(request, pk):
     def save(data):
         services.change_of_circumstances_record(user=request.user, offender=offender, **data)
 
-    return _form_page(
+    return timetable_form_page(
         request,
         offender,
         form,
@@ -134,7 +119,7 @@ def visit_frequency(request, pk):
     def save(data):
         services.visit_frequency_set(user=request.user, offender=offender, **data)
 
-    return _form_page(
+    return timetable_form_page(
         request,
         offender,
         form,
@@ -159,7 +144,7 @@ def visit_frequency_clear(request, pk):
     def save(data):
         services.visit_frequency_clear(user=request.user, offender=offender, **data)
 
-    return _form_page(
+    return timetable_form_page(
         request,
         offender,
         form,

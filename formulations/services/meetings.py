@@ -32,6 +32,16 @@ def _check_visible(user, offenders) -> list:
     return offenders
 
 
+def _audit_added(user, meeting: MappaMeeting, offender) -> None:
+    audit_record(
+        actor=user,
+        action=Action.CHANGED,
+        obj=meeting,
+        offender=offender,
+        summary=f"Added to the agenda of the {meeting}",
+    )
+
+
 def _write_agenda(meeting: MappaMeeting, offenders) -> None:
     meeting.agenda.all().delete()
     AgendaItem.objects.bulk_create(
@@ -53,13 +63,7 @@ def meeting_create(*, user, date, mappa_level, agencies: str, offenders=()) -> M
     )
     _write_agenda(meeting, offenders)
     for offender in offenders:
-        audit_record(
-            actor=user,
-            action=Action.CHANGED,
-            obj=meeting,
-            offender=offender,
-            summary=f"Added to the agenda of the {meeting}",
-        )
+        _audit_added(user, meeting, offender)
     return meeting
 
 
@@ -79,13 +83,7 @@ def meeting_set_agenda(*, user, meeting: MappaMeeting, offenders) -> MappaMeetin
     _write_agenda(meeting, offenders + kept)
     for offender in offenders:
         if offender.pk not in before:
-            audit_record(
-                actor=user,
-                action=Action.CHANGED,
-                obj=meeting,
-                offender=offender,
-                summary=f"Added to the agenda of the {meeting}",
-            )
+            _audit_added(user, meeting, offender)
     return meeting
 
 
