@@ -94,12 +94,9 @@ def reactive_decide(
     episode.decided_by = user
     episode.decided_at = timezone.now()
     episode.decision_comment = comment.strip()
-    episode.save()
-    audit_record(
-        actor=user,
-        action=Action.CHANGED,
-        obj=episode,
-        offender=offender,
+    _save_episode(
+        episode,
+        user=user,
         summary="Reactive management " + ("approved" if approve else "refused"),
         changed_fields=["status", "start"],
     )
@@ -107,6 +104,18 @@ def reactive_decide(
         _set_offender_status(user, offender, "active", "reactive")
     schedule_refresh(offender, today=today)
     return episode
+
+
+def _save_episode(episode: ReactiveManagement, *, user, summary: str, changed_fields) -> None:
+    episode.save()
+    audit_record(
+        actor=user,
+        action=Action.CHANGED,
+        obj=episode,
+        offender=episode.offender,
+        summary=summary,
+        changed_fields=changed_fields,
+    )
 
 
 def _end_reactive(*, user, offender, today, reason: str) -> None:
@@ -117,12 +126,9 @@ def _end_reactive(*, user, offender, today, reason: str) -> None:
         episode.status = ReactiveStatus.ENDED
         episode.end = today
         episode.end_reason = reason
-        episode.save()
-        audit_record(
-            actor=user,
-            action=Action.CHANGED,
-            obj=episode,
-            offender=offender,
+        _save_episode(
+            episode,
+            user=user,
             summary=f"Reactive management ended: {reason}",
             changed_fields=["status", "end", "end_reason"],
         )
