@@ -176,10 +176,6 @@ class Case:
         return f"{self.service}-{self.variant}" if self.variant else self.service
 
 
-def _now():
-    return timezone.now()
-
-
 def _offender_fields(w: World) -> dict:
     return dict(
         surname="Newman",
@@ -384,7 +380,7 @@ CASES = [
         "visit_plan",
         lambda w: dict(
             offender=w.offender,
-            planned_for=_now() + datetime.timedelta(days=3),
+            planned_for=timezone.now() + datetime.timedelta(days=3),
             kind="home_visit",
         ),
         "owner",
@@ -395,7 +391,7 @@ CASES = [
         lambda w: dict(
             offender=w.offender,
             visit=w.planned_visit,
-            completed_at=_now() - datetime.timedelta(hours=1),
+            completed_at=timezone.now() - datetime.timedelta(hours=1),
             kind="home_visit",
             outcome="seen",
         ),
@@ -464,8 +460,7 @@ CASES = [
             offenders=[w.offender],
         ),
         "colleague",
-        ("other_force_supervisor", "other_team_supervisor", "other_force_admin")
-        + ("other_force_officer",),
+        SUPERVISORS_OUT + ("other_force_officer",),
     ),
     # Force 1's meeting: outsiders pass an empty list (nothing they may not see).
     Case(
@@ -482,10 +477,6 @@ CASES = [
         MEETING_OUT + ("other_team_supervisor",),
     ),
 ]
-
-
-def _ids(value):
-    return str(value)
 
 
 OUTSIDER_CALLS = [
@@ -527,7 +518,7 @@ def test_an_outsider_is_refused_and_nothing_is_written(world, case, persona):
     assert not differences(before, after), f"refused, but wrote: {differences(before, after)}"
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c.insider], ids=_ids)
+@pytest.mark.parametrize("case", [c for c in CASES if c.insider], ids=str)
 def test_the_rightful_user_can_make_the_same_call(world, case):
     call = service(case.service)
     kwargs = case.args(world)
