@@ -97,6 +97,7 @@ def reactive_decide(
     _save_episode(
         episode,
         user=user,
+        offender=offender,
         summary="Reactive management " + ("approved" if approve else "refused"),
         changed_fields=["status", "start"],
     )
@@ -106,13 +107,13 @@ def reactive_decide(
     return episode
 
 
-def _save_episode(episode: ReactiveManagement, *, user, summary: str, changed_fields) -> None:
+def _save_episode(episode, *, user, offender, summary: str, changed_fields) -> None:
     episode.save()
     audit_record(
         actor=user,
         action=Action.CHANGED,
         obj=episode,
-        offender=episode.offender,
+        offender=offender,
         summary=summary,
         changed_fields=changed_fields,
     )
@@ -129,6 +130,7 @@ def _end_reactive(*, user, offender, today, reason: str) -> None:
         _save_episode(
             episode,
             user=user,
+            offender=offender,
             summary=f"Reactive management ended: {reason}",
             changed_fields=["status", "end", "end_reason"],
         )
