@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format bench clean
+.PHONY: help install run code test lint format bench clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -20,11 +20,23 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install the dependencies
 
-run: install ## Migrate the embedded SQLite database, load the demo data, serve on http://127.0.0.1:8000 with the task worker
-	DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DEBUG=1 $(BIN)/python manage.py seed_demo
+run: install .demo-secret-key ## Migrate the embedded SQLite database, load the demo, serve it with DEBUG off on http://127.0.0.1:8000 (PORT=8123 for another port) with the task worker
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEMO_ENV) $(BIN)/python manage.py seed_demo --port $(PORT)
+	$(DEMO_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	@# The background worker (meeting packs) runs beside the web server and stops with it.
-	trap 'kill 0' EXIT; DEBUG=1 $(BIN)/python manage.py db_worker & DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	trap 'kill 0' EXIT; $(DEMO_ENV) $(BIN)/python manage.py db_worker & $(DEMO_ENV) $(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
+
+code: ## Print the current sign-in code of a demo account: make code USER=officer
+	@$(DEMO_ENV) $(BIN)/python manage.py demo_code $(USER)
+
+# The demo as an officer would see it: DEBUG off, a local secret key made once (not committed),
+# static files collected, loopback hosts only, plain HTTP on this machine.
+DEMO_ENV = SECRET_KEY="$$(cat .demo-secret-key)" ALLOWED_HOSTS=127.0.0.1,localhost ARMS_LOCAL_HTTP=1
+
+.demo-secret-key:
+	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	@chmod 600 $@
 
 test: install ## Run the whole test suite (against DATABASE_URL when it is set)
 	$(BIN)/python -m pytest
@@ -42,4 +54,4 @@ bench: install ## Run the benchmarks under bench/ (see README)
 	$(BIN)/python bench/run_all.py
 
 clean: ## Remove the virtualenv and the demo database
-	rm -rf $(VENV) db.sqlite3
+	rm -rf $(VENV) db.sqlite3 staticfiles .demo-secret-key

@@ -1,12 +1,18 @@
 """Organisation and people: Force → Team (MOSOVO unit) → users with one role each."""
 
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 
 class Force(models.Model):
     name = models.CharField(max_length=100, unique=True)
     code = models.CharField(max_length=10, unique=True, help_text="Short code, e.g. DEMO")
+    idle_timeout_minutes = models.PositiveSmallIntegerField(
+        default=30,
+        validators=[MinValueValidator(5), MaxValueValidator(240)],
+        help_text="Sign out after this many minutes without a request (5 to 240)",
+    )
 
     class Meta:
         ordering = ["name"]

@@ -1,17 +1,16 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .forms import LoginForm
+from .views import people, signin
 
 urlpatterns = [
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            template_name="accounts/login.html",
-            authentication_form=LoginForm,
-            redirect_authenticated_user=True,
-        ),
-        name="login",
-    ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", signin.sign_in, name="login"),
+    path("login/code/", signin.code, name="login_code"),
+    path("login/backup-code/", signin.backup, name="login_backup"),
+    path("login/set-up/", signin.enrol, name="login_enrol"),
+    path("logout/", signin.sign_out, name="logout"),
+    path("session/keep-alive/", signin.keep_alive, name="keep_alive"),
+    path("accounts/", people.account_list, name="accounts"),
+    path("accounts/new/", people.account_add, name="account_add"),
+    path("accounts/<int:pk>/", people.account_detail, name="account"),
+    path("accounts/<int:pk>/<str:action>/", people.account_action, name="account_action"),
 ]

@@ -3,6 +3,7 @@
 A context processor (the project layer may ask every app), so templates carry no role rules.
 """
 
+from accounts.access import can_manage_accounts
 from assessments.access import can_load_framework
 from engagements.access import can_manage_level_policy
 from formulations.access import can_handle_meetings
@@ -19,5 +20,6 @@ def navigation(request):
             "meetings": can_handle_meetings(user),
             "level_policy": can_manage_level_policy(user),
             "framework": can_load_framework(user),
+            "accounts": can_manage_accounts(user),
         }
     }

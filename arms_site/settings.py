@@ -15,10 +15,12 @@ the tests need for the whole session (fast hasher, plain static storage, immedia
 HTTPS-only flags, no persistent connections).
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.management.utils import get_random_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -56,6 +58,10 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "accounts",
     "audit",
     "offenders",
@@ -69,15 +75,25 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security headers on every response, static files too (see "Security headers" below).
+    "csp.middleware.CSPMiddleware",
+    "arms_site.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-step sign-in: django-otp marks a verified session; until then a signed-in user
+    # reaches only the sign-in pages. Then the idle and 8-hour session limits.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SessionTimeout",
+    "accounts.middleware.RequireSecondFactor",
     # Login everywhere: every view needs a signed-in user unless marked otherwise.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Counts failed sign-ins and answers a locked account (must be last).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "arms_site.urls"
@@ -93,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "arms_site.navigation.navigation",
+                "accounts.context_processors.session_timeout",
             ],
         },
     },
@@ -108,6 +125,23 @@ DATABASES = {
 }
 
 AUTH_USER_MODEL = "accounts.User"
+# django-axes' backend first: it refuses a locked account before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+# A username is locked after 5 failures; an address after 20 (any usernames), so one address
+# cannot spray usernames (accounts/lockout.py). Behind a proxy, set AXES_IPWARE_PROXY_COUNT so
+# the client's address is used.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "accounts.lockout.LockoutHandler"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.signin.locked_out"
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
+OTP_TOTP_ISSUER = "ARMS"
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -156,12 +190,71 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-if not DEBUG:
+# ``ARMS_LOCAL_HTTP=1``: the demo served with DEBUG off on this machine's loopback address over
+# plain HTTP (`make run`): no HTTPS redirect, HSTS or secure-only cookies. Never in production.
+LOCAL_HTTP = env_flag("ARMS_LOCAL_HTTP")
+if not DEBUG and not LOCAL_HTTP:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 31536000
+    # Only this host's own subdomains; preloading (security.W021) is the force's choice for its
+    # whole domain, not this application's.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+
+# --- Security headers ------------------------------------------------------------------------
+# Content-Security-Policy (django-csp, `csp.middleware.CSPMiddleware`): our own files only, and no
+# inline script but the one GOV.UK snippet in templates/base.html, which carries the per-response
+# nonce (`request.csp_nonce`). No inline styles either: every style is in static CSS (inline SVG
+# charts use presentation attributes, which CSP does not govern). `data:` images are for the QR
+# code of the two-factor enrolment page. PDFs are rendered server-side (WeasyPrint): no CSP there.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Permissions-Policy (`arms_site.middleware.SecurityHeadersMiddleware`, on every response): the
+# browser features ARMS never uses, refused to the page and anything it could embed. Each
+# feature -> its allowlist ([] is `()`, none). Names Chromium recognises today (an unknown name
+# is a console error): `browsing-topics` replaced FLoC's `interest-cohort`.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# The same middleware sends `Cache-Control: no-store` and `Pragma: no-cache` on every response to
+# a signed-in user (static files excepted): nearly every page shows offender data, and no browser
+# or proxy may keep a copy of it (the back button after signing out shows nothing).
 
 LOGGING = {
     "version": 1,

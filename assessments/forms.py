@@ -3,7 +3,7 @@
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 
-from arms_site.lib.forms import gds_helper
+from arms_site.lib.forms import VersionField, gds_helper, show_hidden_errors
 
 from .models import InformationSource, PriorityChoice
 
@@ -13,7 +13,7 @@ INSUFFICIENT = "insufficient"
 class FactorForm(forms.Form):
     """One factor page. Everything is optional here (it saves as a draft); submit checks it all."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
     rating = forms.ChoiceField(
         required=False,
         widget=forms.RadioSelect,
@@ -70,6 +70,7 @@ class FactorForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        show_hidden_errors(self)
         choice = data.get("rating") or ""
         data["rated"] = choice != ""
         data["rating"] = None if choice in ("", INSUFFICIENT) else int(choice)
@@ -97,7 +98,7 @@ KEEP = "keep"
 
 
 class SubmitForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
     override_priority = forms.ChoiceField(
         label="Do you want to change the derived priority?",
         help_text="A change needs a written reason and your supervisor's approval.",
@@ -129,6 +130,7 @@ class SubmitForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        show_hidden_errors(self)
         if data.get("override_priority") == KEEP:
             data["override_priority"] = ""
         if data.get("override_priority") and not data.get("override_rationale", "").strip():

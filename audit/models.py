@@ -1,7 +1,8 @@
 """The append-only audit log required by the Data Protection Act 2018, section 62.
 
 Rows are written once and never changed: the model refuses updates and deletes, the admin is
-read-only, and on PostgreSQL a trigger refuses UPDATE and DELETE at the database itself.
+read-only, and on PostgreSQL triggers refuse UPDATE, DELETE and TRUNCATE at the database itself
+(migrations 0002 and 0003; the application's role also holds no such privilege, see README).
 """
 
 from django.conf import settings
@@ -15,6 +16,15 @@ class Action(models.TextChoices):
     EXPORTED = "exported", "Exported"  # disclosure (with recipients)
     COMBINED = "combined", "Combined"
     ERASED = "erased", "Erased"
+    # Security events (sign-in and account administration), never with a password or code.
+    SIGNED_IN = "signed_in", "Signed in"
+    SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
+    LOCKED_OUT = "locked_out", "Locked out"
+    UNLOCKED = "unlocked", "Unlocked"
+    MFA_ENROLLED = "mfa_enrolled", "Second factor set up"
+    MFA_RESET = "mfa_reset", "Second factor reset"
+    BACKUP_CODE_USED = "backup_code_used", "Backup code used"
+    SIGNED_OUT = "signed_out", "Signed out"
 
 
 class AppendOnlyError(Exception):
@@ -31,8 +41,14 @@ class AuditEventQuerySet(models.QuerySet):
 
 class AuditEvent(models.Model):
     at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Null only for a failed sign-in with a username that matches no account (the typed name is
+    # not stored: people type passwords into the username box).
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="audit_events"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="audit_events",
+        null=True,
+        blank=True,
     )
     action = models.CharField(max_length=20, choices=Action.choices)
     # What was touched: a model label ("offenders.offender") and its primary key.

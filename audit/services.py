@@ -48,3 +48,19 @@ def record_viewed(
     return audit_record(
         actor=user, action=Action.VIEWED, obj=obj, offender=offender, summary=summary
     )
+
+
+def record_security_event(*, action: Action, user=None, summary: str, actor=None) -> AuditEvent:
+    """A sign-in or account event about ``user`` (None: a username that matches no account).
+
+    ``actor`` is who did it (a force administrator unlocking someone); by default the user.
+    Never pass a password, a code, a token or a typed username: the summary names the event.
+    """
+    actor = actor if actor is not None else user
+    return AuditEvent.objects.create(
+        actor=actor,
+        action=action,
+        object_type="accounts.user",
+        object_id=str(user.pk) if user is not None else "",
+        summary=summary[:255],
+    )

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
 
 from accounts.models import Role
 
@@ -94,6 +95,7 @@ def _scope_label(user) -> str:
     return names or str(user.force)
 
 
+@require_GET
 def home(request):
     """Aggregate figures only (no one offender's data is shown), so no VIEWED entry is written
     here; the list behind each figure is audited when it is opened."""
@@ -169,6 +171,7 @@ def _filtered(request):
     return form, filters
 
 
+@require_GET
 def caseload(request):
     user, today = request.user, timezone.localdate()
     form, filters = _filtered(request)
@@ -206,6 +209,7 @@ class _Echo:
         return value
 
 
+@require_GET
 def export(request):
     user, today = request.user, timezone.localdate()
     form, filters = _filtered(request)

@@ -21,6 +21,8 @@ from offenders.models import (
 )
 from offenders.pnc import check_character
 
+from . import signin
+
 DEMO_PASSWORD = "demo-password-arms"
 # (username, first, last, role, team names)
 DEMO_USERS = [
@@ -32,6 +34,7 @@ DEMO_USERS = [
     ("auditor", "Ava", "Auditor", Role.READ_ONLY, []),
 ]
 OTHER_FORCE_USER = ("other.officer", "Owen", "Otherforce", Role.OFFICER, ["Other MOSOVO Unit"])
+DEMO_USERNAMES = frozenset(spec[0] for spec in [*DEMO_USERS, OTHER_FORCE_USER])
 REFERENCE_DATE = datetime.date(
     2026, 11, 1
 )  # demo records are dated relative to this, not the clock
@@ -52,6 +55,7 @@ def _user(force, spec, teams_by_name):
         user.set_password(DEMO_PASSWORD)
         user.save()
         user.teams.set([teams_by_name[name] for name in team_names])
+    signin.enrol(user)  # the demo's authenticator app (codes from `manage.py demo_code`)
     return user
 
 
@@ -299,10 +303,11 @@ def seed(out):
     out.write(f"Offenders: {Offender.objects.count()} synthetic records.")
 
 
-def print_logins(out):
+def print_logins(out, port: int = 8000):
     out.write("")
-    out.write(f"Demo logins (password for all: {DEMO_PASSWORD})")
+    out.write(f"Demo logins (password for all: {DEMO_PASSWORD}; then the 6-digit code from")
+    out.write("  `.venv/bin/python manage.py demo_code USERNAME`, or `make code USER=USERNAME`)")
     for username, _first, _last, role, teams in DEMO_USERS + [OTHER_FORCE_USER]:
         where = ", ".join(teams) or "whole force"
         out.write(f"  {username:<15} {Role(role).label} ({where})")
-    out.write("Open http://127.0.0.1:8000/ and start with DEMO-001 (Daniel James EXAMPLE).")
+    out.write(f"Open http://127.0.0.1:{port}/ and start with DEMO-001 (Daniel James EXAMPLE).")

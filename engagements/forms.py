@@ -6,7 +6,7 @@ from crispy_forms_gds.layout import Field, Fieldset, Fixed, Fluid, Size
 from django import forms
 from django.utils import timezone
 
-from arms_site.lib.forms import GovDateField, gds_helper
+from arms_site.lib.forms import BoundedIntegerField, GovDateField, gds_helper
 from assessments.combiner import Level
 
 from .models import ChangeKind, LevelChoice, VisitKind, VisitOutcome
@@ -19,6 +19,8 @@ class TimeOfDayField(forms.TimeField):
         super().__init__(
             label=label,
             input_formats=["%H:%M", "%H.%M", "%H%M"],
+            # drawn as it is read back: a time from a record ("19:30:00") was refused unchanged
+            widget=forms.TimeInput(format="%H:%M"),
             help_text="Use the 24-hour clock, for example 19:30",
             error_messages={
                 "required": f"Enter the {label.lower()}",
@@ -224,13 +226,7 @@ class PolicyForm(forms.Form):
                 if table == "no_rm2000_level":
                     field = forms.ChoiceField(label=label, choices=level_choices)
                 else:
-                    field = forms.IntegerField(
-                        label=label,
-                        error_messages={
-                            "required": f"Enter the {phrase}",
-                            "invalid": f"The {phrase} must be a whole number",
-                        },
-                    )
+                    field = _policy_number(table, label, phrase)
                 field.initial = current[table][member.value]
                 self.fields[name] = field
                 names.append(
@@ -258,6 +254,28 @@ class PolicyForm(forms.Form):
         }
 
 
+# The form's ranges; below them the words are the service's own (``policies._cell_error``).
+MAX_ADJUSTMENT = 2
+MAX_INTERVAL_MONTHS = 60
+
+
+def _policy_number(table: str, label: str, phrase: str) -> BoundedIntegerField:
+    messages = {
+        "required": f"Enter the {phrase}",
+        "invalid": f"The {phrase} must be a whole number",
+    }
+    if table == "priority_adjustment":
+        low, high = -MAX_ADJUSTMENT, MAX_ADJUSTMENT
+        messages["min_value"] = messages["max_value"] = (
+            f"The {phrase} must be between {low} and {high} levels"
+        )
+    else:
+        low, high = 1, MAX_INTERVAL_MONTHS
+        messages["min_value"] = f"The {phrase} must be at least 1 month"
+        messages["max_value"] = f"The {phrase} must be {high} months or fewer"
+    return BoundedIntegerField(label=label, min_value=low, max_value=high, error_messages=messages)
+
+
 LEGENDS = {
     "priority_adjustment": "Levels the ARMS priority moves the RM2000/S category (-1 lowers)",
     "no_rm2000_level": "Level when there is no applicable RM2000/S",
@@ -272,7 +290,7 @@ RANGE = f"Enter a number of months between {MIN_MONTHS} and {MAX_MONTHS}"
 
 
 class VisitFrequencyForm(forms.Form):
-    interval_months = forms.IntegerField(
+    interval_months = BoundedIntegerField(
         label="Visit at least every (months)",
         help_text=f"A whole number of months, from {MIN_MONTHS} to {MAX_MONTHS}",
         min_value=MIN_MONTHS,

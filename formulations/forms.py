@@ -3,14 +3,20 @@
 from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 
-from arms_site.lib.forms import GovDateField, gds_helper
+from arms_site.lib.forms import (
+    BoundedModelMultipleChoiceField,
+    GovDateField,
+    VersionField,
+    gds_helper,
+    show_hidden_errors,
+)
 from offenders.models import MappaLevel
 
 from .models import ActionStatus, PlanHeading
 
 
 class FormulationForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
     offending_history = forms.CharField(
         label="Offending history summary",
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -47,8 +53,13 @@ class FormulationForm(forms.Form):
             submit="Save the formulation",
         )
 
+    def clean(self):
+        data = super().clean()
+        show_hidden_errors(self)
+        return data
 
-class FactorChoiceField(forms.ModelMultipleChoiceField):
+
+class FactorChoiceField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.name} ({obj.get_kind_display().lower()})"
 
@@ -85,6 +96,7 @@ class PlanActionForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="Select every factor this action works on.",
+        error_messages={"invalid_choice": "Select the factors addressed from the list"},
     )
 
     def __init__(self, *args, framework, **kwargs):
@@ -101,7 +113,7 @@ class PlanActionForm(forms.Form):
         )
 
 
-class OffenderChoiceField(forms.ModelMultipleChoiceField):
+class OffenderChoiceField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.full_name} ({obj.local_reference})"
 
@@ -111,9 +123,12 @@ class MeetingForm(forms.Form):
     mappa_level = forms.TypedChoiceField(
         label="MAPPA level",
         choices=MappaLevel.choices,
-        coerce=int,
+        coerce=int,  # after the text is checked against the choices
         widget=forms.RadioSelect,
-        error_messages={"required": "Select the MAPPA level"},
+        error_messages={
+            "required": "Select the MAPPA level",
+            "invalid_choice": "Select the MAPPA level from the list",
+        },
     )
     agencies = forms.CharField(
         label="Attendees' agencies",
@@ -127,6 +142,7 @@ class MeetingForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="You can change the agenda and its order later.",
+        error_messages={"invalid_choice": "Select the offenders on the agenda from the list"},
     )
 
     def __init__(self, *args, offenders, **kwargs):

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from accounts.models import Role, Team, User
 from arms_site.lib.dates import years_before
-from arms_site.lib.forms import GovDateField, gds_helper
+from arms_site.lib.forms import BoundedModelChoiceField, GovDateField, gds_helper
 
 from .models import (
     MappaCategory,
@@ -43,11 +43,20 @@ class OffenderForm(forms.Form):
         error_messages={"required": "Enter the local or ViSOR reference"},
     )
     status = forms.ChoiceField(choices=Status.choices, initial=Status.ACTIVE)
+    # Typed choices: the text is checked against the choices before ``int`` sees it.
     mappa_category = forms.TypedChoiceField(
-        label="MAPPA category", choices=MappaCategory.choices, coerce=int, initial=1
+        label="MAPPA category",
+        choices=MappaCategory.choices,
+        coerce=int,
+        initial=1,
+        error_messages={"invalid_choice": "Select the MAPPA category from the list"},
     )
     mappa_level = forms.TypedChoiceField(
-        label="MAPPA level", choices=MappaLevel.choices, coerce=int, initial=1
+        label="MAPPA level",
+        choices=MappaLevel.choices,
+        coerce=int,
+        initial=1,
+        error_messages={"invalid_choice": "Select the MAPPA level from the list"},
     )
     registration_start = GovDateField(label="Registration start date", past_only=True)
     notification_period = forms.ChoiceField(
@@ -57,11 +66,18 @@ class OffenderForm(forms.Form):
     last_release_date = GovDateField(
         label="Last release from custody", required=False, past_only=True
     )
-    team = forms.ModelChoiceField(
-        queryset=Team.objects.none(), error_messages={"required": "Select the team"}
+    team = BoundedModelChoiceField(
+        queryset=Team.objects.none(),
+        error_messages={
+            "required": "Select the team",
+            "invalid_choice": "Select the team from the list",
+        },
     )
-    responsible_officer = forms.ModelChoiceField(
-        queryset=User.objects.none(), required=False, label="Responsible officer"
+    responsible_officer = BoundedModelChoiceField(
+        queryset=User.objects.none(),
+        required=False,
+        label="Responsible officer",
+        error_messages={"invalid_choice": "Select the responsible officer from the list"},
     )
 
     def __init__(self, *args, user, instance: Offender | None = None, **kwargs):

@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from arms_site.lib.forms import apply_validation_error
 from audit.models import AuditEvent
@@ -26,6 +26,7 @@ from .models import CourtAppearance
 from .selectors import current_address, offender_search
 
 
+@require_GET
 def search(request):
     form = SearchForm(request.GET or None)
     results = None
@@ -55,6 +56,7 @@ def offender_create(request):
     return render(request, "offenders/form.html", {"form": form, "title": "Add an offender"})
 
 
+@require_GET
 def offender_detail(request, pk):
     offender = offender_for_user(request.user, pk)
     record_viewed(user=request.user, offender=offender, summary="Summary viewed")
@@ -70,6 +72,7 @@ def offender_detail(request, pk):
     return render(request, "offenders/detail.html", context)
 
 
+@require_GET
 def offender_appearances(request, pk):
     offender = offender_for_user(request.user, pk)
     record_viewed(user=request.user, offender=offender, summary="Court appearances viewed")
@@ -85,6 +88,8 @@ def offender_appearances(request, pk):
 def offender_edit(request, pk):
     offender = offender_for_user(request.user, pk, for_change=True)
     form = OffenderForm(request.POST or None, user=request.user, instance=offender)
+    if request.method == "GET":
+        record_viewed(user=request.user, offender=offender, summary="Record opened for editing")
     if request.method == "POST" and form.is_valid():
         try:
             services.offender_update(user=request.user, offender=offender, **form.cleaned_data)
@@ -104,6 +109,8 @@ def _child_form_view(request, pk, form_class, service, title, form_kwargs=None):
     offender = offender_for_user(request.user, pk, for_change=True)
     extra = form_kwargs(offender) if form_kwargs else {}
     form = form_class(request.POST or None, **extra)
+    if request.method == "GET":
+        record_viewed(user=request.user, offender=offender, summary=f"{title} form opened")
     if request.method == "POST" and form.is_valid():
         try:
             service(offender, form.cleaned_data)
@@ -162,6 +169,13 @@ def offence_add(request, pk, appearance_pk):
     offender = offender_for_user(request.user, pk, for_change=True)
     appearance = get_object_or_404(CourtAppearance, pk=appearance_pk, offender=offender)
     form = OffenceForm(request.POST or None)
+    if request.method == "GET":
+        record_viewed(
+            user=request.user,
+            offender=offender,
+            obj=appearance,
+            summary="Add an offence form opened",
+        )
     if request.method == "POST" and form.is_valid():
         services.offence_add(user=request.user, appearance=appearance, **form.cleaned_data)
         messages.success(request, "Offence added")
@@ -173,6 +187,7 @@ def offence_add(request, pk, appearance_pk):
     )
 
 
+@require_GET
 def offender_history(request, pk):
     offender = offender_for_user(request.user, pk)
     if not can_see_offender_history(request.user, offender):

@@ -6,12 +6,22 @@ from crispy_forms_gds.layout import HTML, Div, Field, Fixed, Size
 from django import forms
 from django.utils.html import format_html
 
-from arms_site.lib.forms import GovDateField, gds_helper
+from arms_site.lib.forms import BoundedIntegerField, GovDateField, gds_helper
 
 from .answers import ITEMS, answer_errors, reason_field
 from .prefill import Proposal, fmt
+from .scoring import MAX_AGE
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
+MAX_APPEARANCES = 500  # sentencing occasions: beyond this a count is a typing error
+
+
+def _bounds(item) -> tuple[int, int, str]:
+    """The form's range for a number item, and the message past its top."""
+    noun = item.noun.capitalize()
+    if item.kind == "age":
+        return 0, MAX_AGE, f"{noun} must be {MAX_AGE} or less"
+    return 0, MAX_APPEARANCES, f"{noun} must be {MAX_APPEARANCES} or fewer"
 
 
 def _yes_no(value: bool | None) -> str | None:
@@ -83,13 +93,19 @@ class Rm2000Form(forms.Form):
             )
             field = Field.radios(item.name, inline=True, legend_size=Size.SMALL)
         else:
-            self.fields[item.name] = forms.IntegerField(
+            low, high, too_high = _bounds(item)
+            self.fields[item.name] = BoundedIntegerField(
                 label=label,
+                min_value=low,
+                max_value=high,
                 help_text=item.help,
                 widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
                 error_messages={
                     "required": f"Enter {item.noun}",
                     "invalid": f"Enter {item.noun} as a whole number",
+                    # the same words as answers.answer_errors, which checks it again
+                    "min_value": f"{item.noun.capitalize()} cannot be negative",
+                    "max_value": too_high,
                 },
             )
             field = Field.text(item.name, field_width=Fixed.FIVE)

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from arms_site.lib.forms import apply_validation_error
 from audit.services import record_viewed
@@ -20,6 +20,7 @@ from .selectors import record_for_user, rm2000_history
 from .services import rm2000_record
 
 
+@require_GET
 def history(request, pk):
     offender = offender_for_user(request.user, pk)
     record_viewed(user=request.user, offender=offender, summary="Risk Matrix 2000 history viewed")
@@ -117,6 +118,7 @@ def _item_rows(record) -> list[dict]:
     return rows
 
 
+@require_GET
 def detail(request, pk, record_pk):
     offender, record = record_for_user(request.user, pk, record_pk)
     record_viewed(user=request.user, offender=offender, summary="Risk Matrix 2000 result viewed")

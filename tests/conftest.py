@@ -9,14 +9,59 @@ on system Chromium.
 import importlib
 import os
 import shutil
+import time
 
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.test import override_settings
+from django.db.backends.signals import connection_created
+from django.test import Client, override_settings
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.models import Role
+from accounts.middleware import IDLE_LIMIT, LAST_SEEN, SIGNED_IN_AT
+from accounts.models import Role, User
+from demo.signin import next_code
 from tests.factories import ForceFactory, OffenderFactory, TeamFactory, UserFactory
+
+# --- Two-step sign-in in tests -----------------------------------------------------------
+# Browser tests sign in through the real two steps (password, then a TOTP code: ``login``
+# below). Client tests use ``force_login``, which here also verifies the session's second
+# factor with a TOTP device of the user's, as a full sign-in would; a test that needs an
+# unverified session (tests/accounts) logs in with the password step only.
+_force_login = Client.force_login
+
+
+def _force_login_verified(self, user, backend="django.contrib.auth.backends.ModelBackend"):
+    _force_login(self, user, backend)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Test app", confirmed=True)
+    session = self.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    now = time.time()  # the clocks a real sign-in starts (accounts.middleware)
+    session.update({SIGNED_IN_AT: now, LAST_SEEN: now, IDLE_LIMIT: 30 * 60})
+    session.save()
+
+
+Client.force_login = _force_login_verified
+
+
+# --- The audit log's TRUNCATE trigger (audit/migrations/0003) ----------------------------
+# pytest-django empties the tables after each transactional test (live_server, browser tests)
+# with Django's flush: on PostgreSQL one TRUNCATE of every table. The audit log refuses TRUNCATE
+# unless the session sets arms.allow_audit_truncate = on AND the role is a superuser (as the
+# test database's is), so every test connection sets it. Nothing sets it in production.
+
+
+def _allow_audit_truncate(sender, connection, **kwargs):
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET arms.allow_audit_truncate = 'on'")
+
+
+connection_created.connect(_allow_audit_truncate)
+
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is safe here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -179,10 +224,20 @@ def login(live_server, page):
     """Sign in through the real login page; returns a function taking a username."""
 
     def sign_in(username, password="test-password"):
+        user = User.objects.get(username=username)
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:  # the user's authenticator app, set up before this sign-in
+            device = TOTPDevice.objects.create(user=user, name="Test app", confirmed=True)
         page.goto(f"{live_server.url}/login/")
         page.get_by_label("Username").fill(username)
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Sign in").click()
+        page.wait_for_load_state()
+        device.refresh_from_db()
+        page.get_by_label("Enter the 6-digit code from your authenticator app").fill(
+            next_code(device)
+        )
+        page.get_by_role("button", name="Continue").click()
         page.wait_for_load_state()
         return page
 

@@ -48,7 +48,13 @@ _MEETINGS = (
     "MAPPA meetings are handled by supervisors and force administrators only: an officer is "
     "refused by role (403) before the meeting is looked up"
 )
+_ACCOUNTS = (
+    "account administration is for force administrators only: anyone else is refused by role "
+    "(403) before the account is looked up"
+)
 ROLE_FIRST = {
+    "account": _ACCOUNTS,
+    "account_action": _ACCOUNTS,
     "formulations:meeting": _MEETINGS,
     "formulations:meeting_agenda": _MEETINGS,
     "formulations:pack_request": _MEETINGS,
@@ -62,6 +68,7 @@ ROLE_FIRST = {
 BY_SEGMENT = {
     ("offenders", "pk"): "offender",
     ("mappa", "pk"): "meeting",
+    ("accounts", "pk"): "account",
     ("factors", "code"): "factor_code",
     ("arms-framework", "pk"): "framework_pk",
     ("arms-framework", "number"): "framework_number",
@@ -79,6 +86,7 @@ BY_NAME = {
     "export_pk": "export",
     "record_pk": "rm2000_record",
     "framework_pk": "framework_pk",
+    "action": "account_action",
 }
 FILL = {
     "offender": lambda w: w.offender.pk,
@@ -94,6 +102,8 @@ FILL = {
     "rm2000_record": lambda w: w.rm2000_record.pk,
     "framework_pk": lambda w: w.framework.pk,
     "framework_number": lambda w: w.framework.number,
+    "account": lambda w: w.owner.pk,
+    "account_action": lambda w: "unlock",
 }
 GHOST_INT, GHOST_TEXT = 987654, "no-such-object"
 
@@ -244,7 +254,7 @@ def test_an_insider_reaches_every_page(world, client, route):
     """The walk's 404s mean "hidden": the team's own people reach every walked page."""
     path = real_path(world, route)
     answers = {}
-    for who in ("owner", "colleague"):
+    for who in ("owner", "colleague", "force_admin"):
         client.force_login(world.person(who))
         answers[who] = client.get(path).status_code
         if answers[who] in (200, 302):

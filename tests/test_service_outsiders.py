@@ -33,6 +33,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from tests.factories import UserFactory
 from tests.outsiders import World
 
 # --- finding the writing services ---------------------------------------------------------
@@ -49,6 +50,16 @@ NOT_SCOPED = {
     "caseload_exported": "logs the user's own caseload CSV download; touches no record",
     "record_viewed": "the audit primitive a page calls after its own access check; no record",
     "pack_html_parts": "writes nothing: renders build_pack's HTML of what the user may see",
+    # The sign-in steps act on the signed-in user's own account and record its security events.
+    "sign_in_recorded": "records the user's own sign-in step; no one else's record",
+    "sign_in_failed": "records a failed sign-in for the account named; no record changes",
+    "locked_out_recorded": "records a refused sign-in for the account named; no record changes",
+    "signed_out_recorded": "records the user's own sign-out",
+    "mfa_enrolment_start": "the user's own unconfirmed authenticator device",
+    "mfa_enrolment_confirm": "the user's own device (another user's device is refused: tested in tests/accounts)",
+    "verify_code": "checks the user's own code",
+    "verify_backup_code": "uses up one of the user's own backup codes",
+    "record_security_event": "the audit primitive of the sign-in services",
 }
 
 
@@ -236,7 +247,33 @@ def _framework(w: World) -> dict:
     )
 
 
+def _account_fields(w: World) -> dict:
+    return dict(
+        username="w-new-officer",
+        first_name="New",
+        last_name="Officer",
+        role="officer",
+        teams=[w.team],
+        password="a-long-enough-first-password-77",
+    )
+
+
+def _deactivated(w: World) -> dict:
+    account = UserFactory(username="w-leaver", role="officer", force=w.force, team=w.team)
+    account.is_active = False
+    account.save(update_fields=["is_active"])
+    return dict(account=account)
+
+
+ACCOUNT_ADMINS_OUT = ("owner", "colleague", "read_only", "other_force_admin")
+
 CASES = [
+    # --- accounts (force administrators, own force only) ------------------------------------
+    Case("account_create", _account_fields, "force_admin", ACCOUNT_ADMINS_OUT),
+    Case("account_deactivate", lambda w: dict(account=w.owner), "force_admin", ACCOUNT_ADMINS_OUT),
+    Case("account_reactivate", _deactivated, "force_admin", ACCOUNT_ADMINS_OUT),
+    Case("mfa_reset", lambda w: dict(account=w.owner), "force_admin", ACCOUNT_ADMINS_OUT),
+    Case("account_unlock", lambda w: dict(account=w.owner), "force_admin", ACCOUNT_ADMINS_OUT),
     # --- offenders -----------------------------------------------------------------------
     # Creating into team A: an officer may not create an offender in a team not theirs.
     Case("offender_create", _offender_fields, "owner", OFFICERS_OUT + READ_ONLY),

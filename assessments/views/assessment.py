@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from arms_site.lib.forms import apply_validation_error
 from audit.services import record_viewed
@@ -64,6 +64,7 @@ def _charts(offender, progress):
     ]
 
 
+@require_GET
 def assessment_list(request, pk):
     offender = offender_for_user(request.user, pk)
     record_viewed(
@@ -107,6 +108,7 @@ def assessment_start(request, pk):
     return redirect("assessments:tasks", offender.pk, assessment.pk)
 
 
+@require_GET
 def task_list(request, pk, assessment_pk):
     offender, assessment = assessment_for_user(request.user, pk, assessment_pk)
     if not assessment.is_editable:

@@ -7,7 +7,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from arms_site.lib.forms import gds_helper
 
@@ -39,6 +39,7 @@ class FrameworkUploadForm(forms.Form):
             raise forms.ValidationError(f"The file is not valid JSON: {error}") from None
 
 
+@require_GET
 def framework_list(request):
     versions = FrameworkVersion.objects.prefetch_related("factors").select_related("loaded_by")
     return render(request, "assessments/framework_list.html", {"versions": versions})

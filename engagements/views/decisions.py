@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from audit.services import record_viewed
 from offenders.access import offender_for_user
 
 from .. import selectors, services
@@ -25,6 +26,13 @@ def override_request(request, pk):
         messages.error(request, "There is no level decision that can be changed now")
         return redirect("engagements:timetable", pk=offender.pk)
     form = OverrideRequestForm(request.POST or None, derived_level=decision.derived_level)
+    if request.method == "GET":
+        record_viewed(
+            user=request.user,
+            offender=offender,
+            obj=decision,
+            summary="Level override request form opened",
+        )
 
     def save(data):
         services.level_override_request(user=request.user, decision=decision, **data)
@@ -45,6 +53,13 @@ def override_request(request, pk):
 def override_decide(request, pk, decision_pk):
     offender, decision = decision_for_user(request.user, pk, decision_pk, for_change=True)
     form = DecideForm(request.POST or None)
+    if request.method == "GET":
+        record_viewed(
+            user=request.user,
+            offender=offender,
+            obj=decision,
+            summary="Level override decision form opened",
+        )
 
     def save(data):
         services.level_override_decide(user=request.user, decision=decision, **data)
@@ -67,6 +82,10 @@ def reactive_propose(request, pk):
     form = ReactiveProposeForm(request.POST or None)
     confirmed = request.method == "POST" and request.POST.get("no_civil_order") == "on"
     criteria = reactive_facts(offender, today=timezone.localdate(), no_civil_order=confirmed)
+    if request.method == "GET":
+        record_viewed(
+            user=request.user, offender=offender, summary="Reactive management proposal opened"
+        )
 
     def save(data):
         services.reactive_propose(user=request.user, offender=offender, **data)
@@ -88,6 +107,13 @@ def reactive_propose(request, pk):
 def reactive_decide(request, pk, episode_pk):
     offender, episode = reactive_for_user(request.user, pk, episode_pk, for_change=True)
     form = DecideForm(request.POST or None)
+    if request.method == "GET":
+        record_viewed(
+            user=request.user,
+            offender=offender,
+            obj=episode,
+            summary="Reactive management decision form opened",
+        )
 
     def save(data):
         services.reactive_decide(user=request.user, episode=episode, **data)

@@ -26,6 +26,8 @@ from ._pages import timetable_form_page
 def visit_plan(request, pk):
     offender = offender_for_user(request.user, pk, for_change=True)
     form = VisitPlanForm(request.POST or None)
+    if request.method == "GET":
+        record_viewed(user=request.user, offender=offender, summary="Plan a visit form opened")
 
     def save(data):
         services.visit_plan(
@@ -44,6 +46,11 @@ def visit_plan(request, pk):
 
 
 def _record(request, offender, form, visit=None):
+    if request.method == "GET":
+        record_viewed(
+            user=request.user, offender=offender, obj=visit, summary="Record a visit form opened"
+        )
+
     def save(data):
         services.visit_record(
             user=request.user,
@@ -91,6 +98,10 @@ def visit_complete(request, pk, visit_pk):
 def change_record(request, pk):
     offender = offender_for_user(request.user, pk, for_change=True)
     form = ChangeForm(request.POST or None)
+    if request.method == "GET":
+        record_viewed(
+            user=request.user, offender=offender, summary="Change of circumstances form opened"
+        )
 
     def save(data):
         services.change_of_circumstances_record(user=request.user, offender=offender, **data)

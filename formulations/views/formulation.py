@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from arms_site.lib.forms import apply_validation_error
 from audit.services import record_viewed
@@ -30,6 +30,7 @@ def _editable_formulation(request, pk):
     return offender, formulation
 
 
+@require_GET
 def detail(request, pk):
     offender, formulation = formulation_for_user(request.user, pk)
     record_viewed(user=request.user, offender=offender, summary="Case formulation viewed")
@@ -153,6 +154,7 @@ def action_edit(request, pk, action_pk):
     return _action_page(request, offender, formulation, form, "Change a plan action")
 
 
+@require_GET
 def pdf(request, pk):
     offender, formulation = formulation_for_user(request.user, pk)
     if formulation is None:

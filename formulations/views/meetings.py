@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from arms_site.lib.forms import apply_validation_error
 from audit.services import record_viewed
@@ -18,6 +18,7 @@ from ..models import ExportStatus
 from ..selectors import agenda_offenders, latest_export, latest_formulation, meeting_list
 
 
+@require_GET
 def meetings(request):
     items = meeting_list(meetings_for_user(request.user))
     return render(request, "formulations/meeting_list.html", {"meetings": items})
@@ -28,6 +29,12 @@ def meeting_create(request):
     meetings_for_user(request.user)  # role check
     offenders = visible_offenders(request.user).filter(status="active")
     form = MeetingForm(request.POST or None, offenders=offenders)
+    if request.method == "GET":  # the form lists the offenders to choose: a list, one entry
+        listed = offenders.count()
+        record_viewed(
+            user=request.user,
+            summary=f"Offenders listed to plan a MAPPA meeting ({listed} offenders)",
+        )
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_create(user=request.user, **form.cleaned_data)
@@ -47,6 +54,7 @@ def meeting_create(request):
     )
 
 
+@require_GET
 def meeting_detail(request, pk):
     meeting = meeting_for_user(request.user, pk)
     offenders, hidden = agenda_offenders(meeting, request.user)
@@ -78,6 +86,14 @@ def audit_view_meeting(request, meeting, offender):
 def meeting_agenda(request, pk):
     meeting = meeting_for_user(request.user, pk)
     offenders, _ = agenda_offenders(meeting, request.user)
+    if request.method == "GET":
+        for offender in offenders:  # one entry per name shown, as on the meeting page
+            record_viewed(
+                user=request.user,
+                obj=meeting,
+                offender=offender,
+                summary=f"Agenda of the {meeting} opened for editing",
+            )
     form = AgendaForm(
         request.POST or None,
         offenders=visible_offenders(request.user),
@@ -110,6 +126,7 @@ def pack_request(request, pk):
     return redirect(meeting)
 
 
+@require_GET
 def pack_status(request, pk, export_pk):
     """A small JSON status for the page's progress poll (the page also refreshes without JS)."""
     _, export = export_for_user(request.user, pk, export_pk)
@@ -124,6 +141,7 @@ def pack_status(request, pk, export_pk):
     )
 
 
+@require_GET
 def pack_download(request, pk, export_pk):
     meeting, export = export_for_user(request.user, pk, export_pk)
     if export.status != ExportStatus.DONE:

@@ -15,8 +15,11 @@ SEEDERS = [offenders, riskmatrix, assessments, engagements, formulations, dashbo
 class Command(BaseCommand):
     help = "Create the demo force, teams, users and synthetic offenders (safe to run again)."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000, help="where the demo is served")
+
+    def handle(self, *args, port, **options):
         for module in SEEDERS:
             with transaction.atomic():
                 module.seed(self.stdout)
-        offenders.print_logins(self.stdout)
+        offenders.print_logins(self.stdout, port=port)
