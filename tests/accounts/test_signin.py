@@ -194,3 +194,15 @@ def test_one_officers_lockout_does_not_lock_the_station(visitor, owner, colleagu
     for _ in range(6):
         _password_step(visitor, "owner", "wrong-password")
     assert _password_step(Client(), "colleague").status_code == 302
+
+
+def test_pages_carry_the_timeout_warning_with_the_force_idle_time(client, owner):
+    owner.force.idle_timeout_minutes = 45
+    owner.force.save()
+    _device(owner)
+    _password_step(client, "owner")
+    client.post(reverse("login_code"), {"code": next_code(TOTPDevice.objects.get(user=owner))})
+    body = client.get(reverse("engagements:caseload")).content.decode()
+    assert 'id="session-timeout"' in body and 'data-idle-seconds="2700"' in body
+    assert "Stay signed in" in body and "session-timeout.mjs" in body
+    assert client.post(reverse("keep_alive")).status_code == 204
