@@ -137,7 +137,10 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 # the client's address is used.
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_HANDLER = "accounts.lockout.LockoutHandler"
-AXES_RESET_ON_SUCCESS = True
+# Not True: axes would then clear every failure recorded for the address too, so anyone's
+# sign-in from a shared address would lift another account's lockout. Failures expire after the
+# cool-off; a force administrator unlocks sooner.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "accounts.views.signin.locked_out"
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
 OTP_TOTP_ISSUER = "ARMS"

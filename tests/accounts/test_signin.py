@@ -206,3 +206,13 @@ def test_pages_carry_the_timeout_warning_with_the_force_idle_time(client, owner)
     assert 'id="session-timeout"' in body and 'data-idle-seconds="2700"' in body
     assert "Stay signed in" in body and "session-timeout.mjs" in body
     assert client.post(reverse("keep_alive")).status_code == 204
+
+
+def test_someone_elses_sign_in_from_the_same_address_does_not_lift_a_lockout(
+    visitor, owner, colleague
+):
+    _device(colleague)
+    for _ in range(5):
+        _password_step(visitor, "owner", "wrong-password")
+    assert _password_step(Client(), "colleague").status_code == 302
+    assert _password_step(Client(), "owner").status_code == 403
