@@ -14,8 +14,11 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    if not user.is_verified():  # between the password and the code: only "Sign out"
+        return {"nav": {"verified": False}}
     return {
         "nav": {
+            "verified": True,
             "add_offender": can_add_offender(user),
             "meetings": can_handle_meetings(user),
             "level_policy": can_manage_level_policy(user),

@@ -49,6 +49,8 @@ def test_a_password_only_session_reaches_no_offender_page(visitor, owner, offend
         assert answer.status_code == 302, url
         assert answer["Location"].startswith(reverse("login_code")), url
     assert not AuditEvent.objects.filter(offender=offender).exists()
+    code_page = visitor.get(reverse("login_code")).content.decode()
+    assert "Caseload</a>" not in code_page and "Sign out" in code_page  # no menu until step 2
 
 
 def test_password_then_code_signs_in_and_is_audited(visitor, owner, offender):
