@@ -63,6 +63,12 @@ class Offender(models.Model):
     registration_start = models.DateField("Registration start date")
     notification_period = models.CharField(max_length=12, choices=NotificationPeriod.choices)
     last_release_date = models.DateField("Last release from custody", null=True, blank=True)
+    community_sentence_start = models.DateField(
+        "Start of the current community sentence",
+        null=True,
+        blank=True,
+        help_text="With the last release, this gives the start of follow-up that OSP uses.",
+    )
     team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="offenders")
     responsible_officer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -167,6 +173,18 @@ class OffenceKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class SexualOffenceType(models.TextChoices):
+    """What OSP counts for each sexual offence (RM2000 only needs contact or not)."""
+
+    CONTACT_ADULT = "contact_adult", "Contact, adult victim"
+    CONTACT_CHILD = "contact_child", "Contact, child victim"
+    NON_CONTACT = "non_contact", "Non-contact (other than indecent images)"
+    IMAGES = "images", "Indecent images"
+
+
+CONTACT_TYPES = frozenset({SexualOffenceType.CONTACT_ADULT, SexualOffenceType.CONTACT_CHILD})
+
+
 class Offence(models.Model):
     appearance = models.ForeignKey(
         CourtAppearance, on_delete=models.CASCADE, related_name="offences"
@@ -179,9 +197,20 @@ class Offence(models.Model):
     )
     victim_male = models.BooleanField("A victim was male", default=False)
     victim_stranger = models.BooleanField("A victim was a stranger", default=False)
+    # Blank for an offence that is not sexual, or a sexual one recorded before OSP whose
+    # victim's age was not recorded (the OSP proposal says so and the officer counts it).
+    sexual_type = models.CharField(
+        "Type of sexual offence", max_length=15, choices=SexualOffenceType.choices, blank=True
+    )
 
     class Meta:
         ordering = ["appearance", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="sexual") | Q(sexual_type=""),
+                name="offence_sexual_type_only_sexual",
+            ),
+        ]
 
     def __str__(self):
         return self.description

@@ -7,7 +7,7 @@ from audit.services import audit_record
 
 from . import hooks
 from .access import can_add_offender, require, require_change_offender
-from .models import Address, Alias, CourtAppearance, Offence, Offender
+from .models import CONTACT_TYPES, Address, Alias, CourtAppearance, Offence, Offender
 
 OFFENDER_FIELDS = [
     "surname",
@@ -22,6 +22,7 @@ OFFENDER_FIELDS = [
     "registration_start",
     "notification_period",
     "last_release_date",
+    "community_sentence_start",
     "team",
     "responsible_officer",
 ]
@@ -96,6 +97,16 @@ def alias_add(*, user, offender: Offender, **fields) -> Alias:
     return alias
 
 
+def _offence(appearance, fields: dict) -> Offence:
+    # RM2000's contact flag follows the OSP type when one is given, so the two never disagree.
+    if fields.get("sexual_type"):
+        fields = {**fields, "contact": fields["sexual_type"] in CONTACT_TYPES}
+    offence = Offence(appearance=appearance, **fields)
+    offence.full_clean()
+    offence.save()
+    return offence
+
+
 @transaction.atomic
 def court_appearance_add(
     *, user, offender: Offender, offences: list[dict] | None = None, **fields
@@ -106,9 +117,7 @@ def court_appearance_add(
     appearance.full_clean()
     appearance.save()
     for offence_fields in offences or []:
-        offence = Offence(appearance=appearance, **offence_fields)
-        offence.full_clean()
-        offence.save()
+        _offence(appearance, offence_fields)
     audit_record(
         actor=user,
         action=Action.CREATED,
@@ -122,9 +131,7 @@ def court_appearance_add(
 @transaction.atomic
 def offence_add(*, user, appearance: CourtAppearance, **fields) -> Offence:
     require_change_offender(user, appearance.offender)
-    offence = Offence(appearance=appearance, **fields)
-    offence.full_clean()
-    offence.save()
+    offence = _offence(appearance, fields)
     audit_record(
         actor=user,
         action=Action.CREATED,

@@ -168,7 +168,7 @@ def appearance_add(request, pk):
 def offence_add(request, pk, appearance_pk):
     offender = offender_for_user(request.user, pk, for_change=True)
     appearance = get_object_or_404(CourtAppearance, pk=appearance_pk, offender=offender)
-    form = OffenceForm(request.POST or None)
+    form = OffenceForm(request.POST or None, appearance=appearance)
     if request.method == "GET":
         record_viewed(
             user=request.user,

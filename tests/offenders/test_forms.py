@@ -148,13 +148,63 @@ def test_court_appearance_with_its_offence_is_saved_together(owner_client, offen
             "custodial": "on",
             "description": "Sexual assault",
             "kind": "sexual",
-            "contact": "on",
+            "sexual_type": "contact_adult",
+            **_date("offence_date", datetime.date(2015, 8, 1)),
             "victim_stranger": "on",
         },
     )
     assert response.status_code == 302
     offence = Offence.objects.get(appearance__offender=offender)
     assert offence.victim_stranger and offence.contact and not offence.victim_male
+    assert offence.sexual_type == "contact_adult"
+    assert offence.offence_date == datetime.date(2015, 8, 1)
+
+
+@pytest.mark.parametrize(
+    "sexual_type, contact", [("images", False), ("non_contact", False), ("contact_child", True)]
+)
+def test_the_osp_type_sets_rm2000s_contact_flag(owner_client, offender, sexual_type, contact):
+    appearance = CourtAppearance.objects.create(
+        offender=offender, sentencing_date=datetime.date(2016, 2, 3), court="C", disposal="D"
+    )
+    response = owner_client.post(
+        f"/offenders/{offender.pk}/appearances/{appearance.pk}/offences/new/",
+        {"description": "An offence", "kind": "sexual", "sexual_type": sexual_type},
+    )
+    assert response.status_code == 302
+    offence = appearance.offences.get()
+    assert (offence.sexual_type, offence.contact) == (sexual_type, contact)
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"kind": "sexual"}, "Select the type of sexual offence"),
+        ({"kind": "other", "sexual_type": "images"}, "Leave the type of sexual offence empty"),
+        ({"kind": "sexual", "sexual_type": "rape"}, "Select the type of sexual offence from"),
+        (
+            {"kind": "other", **_date("offence_date", datetime.date(2016, 2, 4))},
+            "on or before the sentencing date",
+        ),
+        (
+            {"kind": "other", **_date("offence_date", datetime.date(1950, 1, 1))},
+            "must be after the date of birth",
+        ),
+    ],
+)
+def test_offence_type_and_date_are_checked(owner_client, offender, changes, message):
+    response = owner_client.post(
+        f"/offenders/{offender.pk}/appearances/new/",
+        {
+            **_date("sentencing_date", datetime.date(2016, 2, 3)),
+            "court": "C",
+            "disposal": "D",
+            "description": "X",
+            **changes,
+        },
+    )
+    assert message in response.content.decode()
+    assert not CourtAppearance.objects.exists()
 
 
 def test_appearance_with_no_offence_kind_saves_nothing(owner_client, offender):
