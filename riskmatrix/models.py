@@ -18,8 +18,9 @@ from .scoring import Category
 
 
 class Tool(models.TextChoices):
-    # Room for the successor tools (OSP/DC, OSP/IIC) without a new table.
     RM2000 = "rm2000", "Risk Matrix 2000"
+    # One OSP record holds both OSP/DC and OSP/IIC: they are scored together from one set of inputs.
+    OSP = "osp", "OSP (OSP/DC and OSP/IIC)"
 
 
 CategoryChoice = RiskCategoryChoice  # generated from arms_site.lib.ordinal
@@ -56,20 +57,45 @@ class ActuarialRecord(models.Model):
         default=dict, blank=True, help_text="Item → {proposed, confirmed, reason}."
     )
 
-    # The result, as computed by riskmatrix.scoring with the versions below.
+    # The result, as computed by riskmatrix.scoring (RM2000) or riskmatrix.osp (OSP); the other
+    # tool's columns stay empty (see the constraints).
     points = models.JSONField(help_text="Scale → list of [item, value, points].")
     working = models.JSONField(help_text="Scale → list of human-readable lines.")
-    s_points = models.PositiveSmallIntegerField()
-    s_step1_category = models.CharField(max_length=10, choices=CategoryChoice.choices)
-    s_aggravating = models.PositiveSmallIntegerField()
-    s_category = models.CharField(max_length=10, choices=CategoryChoice.choices)
-    v_points = models.PositiveSmallIntegerField()
-    v_category = models.CharField(max_length=10, choices=CategoryChoice.choices)
-    c_points = models.PositiveSmallIntegerField()
-    c_category = models.CharField(max_length=10, choices=CategoryChoice.choices)
+    s_points = models.PositiveSmallIntegerField(null=True, blank=True)
+    s_step1_category = models.CharField(
+        max_length=10, choices=CategoryChoice.choices, null=True, blank=True
+    )
+    s_aggravating = models.PositiveSmallIntegerField(null=True, blank=True)
+    s_category = models.CharField(
+        max_length=10, choices=CategoryChoice.choices, null=True, blank=True
+    )
+    v_points = models.PositiveSmallIntegerField(null=True, blank=True)
+    v_category = models.CharField(
+        max_length=10, choices=CategoryChoice.choices, null=True, blank=True
+    )
+    c_points = models.PositiveSmallIntegerField(null=True, blank=True)
+    c_category = models.CharField(
+        max_length=10, choices=CategoryChoice.choices, null=True, blank=True
+    )
     rules_version = models.CharField(max_length=30)
-    c_table_version = models.CharField(max_length=40)
-    c_table_provisional = models.BooleanField()
+    c_table_version = models.CharField(max_length=40, blank=True, default="")
+    c_table_provisional = models.BooleanField(null=True, blank=True)
+
+    dc_points = models.PositiveSmallIntegerField("OSP/DC points", null=True, blank=True)
+    dc_band = models.CharField(
+        "OSP/DC band", max_length=10, choices=CategoryChoice.choices, null=True, blank=True
+    )
+    dc_band_before_reduction = models.CharField(
+        max_length=10, choices=CategoryChoice.choices, null=True, blank=True
+    )
+    dc_percentage = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    dc_reduced = models.BooleanField(null=True, blank=True)
+    dc_reduction = models.TextField(blank=True, default="", help_text="Why it was or was not.")
+    iic_band = models.CharField(
+        "OSP/IIC band", max_length=10, choices=CategoryChoice.choices, null=True, blank=True
+    )
+    iic_percentage = models.DecimalField(max_digits=6, decimal_places=3, null=True, blank=True)
+    iic_row = models.CharField(max_length=80, blank=True, default="")
 
     scored_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="actuarial_records"
@@ -98,6 +124,14 @@ class ActuarialRecord(models.Model):
                 condition=Q(superseded_by__isnull=True) | Q(is_current=False),
                 name="actuarial_superseded_not_current",
             ),
+            # Each tool's record carries its own result.
+            models.CheckConstraint(
+                condition=(
+                    Q(tool="rm2000", s_category__isnull=False, c_category__isnull=False)
+                    | Q(tool="osp", dc_band__isnull=False, iic_band__isnull=False)
+                ),
+                name="actuarial_result_of_its_tool",
+            ),
         ]
 
     def __str__(self):
@@ -113,7 +147,15 @@ class ActuarialRecord(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("riskmatrix:detail", args=[self.offender_id, self.pk])
+        name = "riskmatrix:osp_detail" if self.tool == Tool.OSP else "riskmatrix:detail"
+        return reverse(name, args=[self.offender_id, self.pk])
+
+    @property
+    def osp_category(self) -> Category | None:
+        """OSP's starting category for the level: the higher of OSP/DC (reduced) and OSP/IIC."""
+        if self.tool != Tool.OSP:
+            return None
+        return max(Category(self.dc_band), Category(self.iic_band), key=lambda c: c.rank)
 
     @property
     def s(self) -> Category:

@@ -21,6 +21,8 @@ class OffenceFact:
     contact: bool = True
     victim_male: bool = False
     victim_stranger: bool = False
+    sexual_type: str = ""  # OSP's type (offenders.SexualOffenceType), blank when not recorded
+    offence_date: datetime.date | None = None
 
 
 @dataclass(frozen=True)
@@ -204,7 +206,15 @@ def appearance_facts(offender) -> list[AppearanceFact]:
         AppearanceFact(
             a.sentencing_date,
             tuple(
-                OffenceFact(o.description, o.kind, o.contact, o.victim_male, o.victim_stranger)
+                OffenceFact(
+                    o.description,
+                    o.kind,
+                    o.contact,
+                    o.victim_male,
+                    o.victim_stranger,
+                    o.sexual_type,
+                    o.offence_date,
+                )
                 for o in a.offences.all()
             ),
         )

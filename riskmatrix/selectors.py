@@ -32,12 +32,31 @@ def latest_rm2000_s_category(offender) -> str | None:
     )
 
 
-def record_for_user(user, offender_pk, record_pk) -> tuple:
-    """(offender, record) if the user may see the offender and the record is theirs; else 404."""
+def osp_history(offender) -> QuerySet[ActuarialRecord]:
+    """Every OSP record (OSP/DC and OSP/IIC together) of the offender, newest first."""
+    return ActuarialRecord.objects.filter(offender=offender, tool=Tool.OSP).select_related(
+        "scored_by"
+    )
+
+
+def latest_osp(offender) -> ActuarialRecord | None:
+    """The current OSP record, or None if the offender has never been scored with OSP."""
+    return osp_history(offender).filter(is_current=True).first()
+
+
+def current_records(offender) -> dict[str, ActuarialRecord]:
+    """Tool → the current record of each static tool scored for the offender (one query)."""
+    return {r.tool: r for r in ActuarialRecord.objects.filter(offender=offender, is_current=True)}
+
+
+def record_for_user(user, offender_pk, record_pk, tool=Tool.RM2000) -> tuple:
+    """(offender, record) if the user may see the offender and the record is theirs (of
+    ``tool``); else 404."""
     offender = offender_for_user(user, offender_pk)
     record = get_object_or_404(
         ActuarialRecord.objects.select_related("scored_by", "superseded_by"),
         pk=record_pk,
         offender=offender,
+        tool=tool,
     )
     return offender, record

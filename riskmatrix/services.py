@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -15,12 +16,33 @@ from offenders.models import Offender
 from .access import can_record_score
 from .answers import INPUT_NAMES, answer_errors, corrections, score
 from .models import ActuarialRecord, Tool
+from .osp_answers import OSP_INPUT_NAMES, osp_answer_errors, osp_score
+from .osp_answers import corrections as osp_corrections
+from .osp_prefill import offender_osp_not_applicable_reason, propose_osp_for_offender
 from .prefill import offender_not_applicable_reason, propose_for_offender
 from .scoring import DEFAULT_C_TABLE
 
 
 def _plain(value):
     return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def _replace_current(*, offender, tool, **fields) -> tuple[ActuarialRecord, ActuarialRecord | None]:
+    """Create the new current record of ``tool``, superseding the previous one (if any)."""
+    previous = (
+        ActuarialRecord.objects.select_for_update()
+        .filter(offender=offender, tool=tool, is_current=True)
+        .first()
+    )
+    if previous is not None:
+        # Step aside first: only one current record per tool may exist at any moment.
+        previous.is_current = False
+        previous.save(update_fields=["is_current"])
+    record = ActuarialRecord.objects.create(offender=offender, tool=tool, **fields)
+    if previous is not None:
+        previous.superseded_by = record
+        previous.save(update_fields=["superseded_by"])
+    return record, previous
 
 
 @transaction.atomic
@@ -56,17 +78,7 @@ def rm2000_record(
         raise ValidationError({field: [message] for field, message in errors.items()})
     s, v, c = score(answers, c_table)
 
-    previous = (
-        ActuarialRecord.objects.select_for_update()
-        .filter(offender=offender, tool=Tool.RM2000, is_current=True)
-        .first()
-    )
-    if previous is not None:
-        # Step aside first: only one current record per tool may exist at any moment.
-        previous.is_current = False
-        previous.save(update_fields=["is_current"])
-
-    record = ActuarialRecord.objects.create(
+    record, previous = _replace_current(
         offender=offender,
         tool=Tool.RM2000,
         assessment_date=assessment_date,
@@ -93,9 +105,6 @@ def rm2000_record(
         scored_by=user,
         scored_at=now or timezone.now(),
     )
-    if previous is not None:
-        previous.superseded_by = record
-        previous.save(update_fields=["superseded_by"])
 
     corrected = sorted(record.corrections)
     summary = (
@@ -110,5 +119,76 @@ def rm2000_record(
         offender=offender,
         summary=summary,
         changed_fields=corrected,
+    )
+    return record
+
+
+@transaction.atomic
+def osp_record(
+    *,
+    user,
+    offender,
+    assessment_date: datetime.date,
+    answers: dict,
+    reasons: dict | None = None,
+    now: datetime.datetime | None = None,
+) -> ActuarialRecord:
+    """Score OSP/DC and OSP/IIC from the officer's confirmed ``answers`` (every name of
+    ``osp_answers.OSP_INPUT_NAMES``) and store both as the current OSP record.
+
+    As for RM2000: the proposal is rebuilt from the record here, a corrected answer needs its
+    reason, PermissionDenied for a read-only user, ValidationError (by field) for bad answers or
+    when OSP does not apply; the previous current OSP record is superseded.
+    """
+    if not can_record_score(user, offender):
+        raise PermissionDenied("You cannot record a score for this offender.")
+    reasons = reasons or {}
+    Offender.objects.select_for_update().only("pk").get(pk=offender.pk)
+    if reason := offender_osp_not_applicable_reason(offender, assessment_date):
+        raise ValidationError(reason, code="not_applicable")
+    proposal = propose_osp_for_offender(offender, assessment_date)
+    if errors := osp_answer_errors(
+        proposal=proposal, answers=answers, reasons=reasons, date_of_birth=offender.date_of_birth
+    ):
+        raise ValidationError({field: [message] for field, message in errors.items()})
+    dc, iic = osp_score(
+        answers, date_of_birth=offender.date_of_birth, assessment_date=assessment_date
+    )
+    reduction = next(line for line in dc.working if line.startswith("Time offence-free"))
+    record, previous = _replace_current(
+        offender=offender,
+        tool=Tool.OSP,
+        assessment_date=assessment_date,
+        proposed=proposal.as_json(),
+        inputs={name: _plain(answers[name]) for name in OSP_INPUT_NAMES},
+        corrections=osp_corrections(proposal, answers, reasons),
+        points={"dc": [[label, _plain(value), pts] for label, value, pts in dc.items]},
+        working={"dc": list(dc.working), "iic": list(iic.working)},
+        dc_points=dc.points,
+        dc_band=dc.band,
+        dc_band_before_reduction=dc.band_before_reduction,
+        dc_percentage=Decimal(str(dc.percentage)),
+        dc_reduced=dc.reduced,
+        dc_reduction=reduction,
+        iic_band=iic.band,
+        iic_percentage=Decimal(str(iic.percentage)),
+        iic_row=iic.row,
+        rules_version=dc.rules_version,
+        scored_by=user,
+        scored_at=now or timezone.now(),
+    )
+    summary = (
+        f"OSP scored: OSP/DC {dc.band.label} ({dc.percentage:.2f}%"
+        f"{', reduced' if dc.reduced else ''}), OSP/IIC {iic.band.label} ({iic.percentage}%)"
+    )
+    if previous is not None:
+        summary += f" (supersedes the score of {previous.assessment_date:%d %b %Y})"
+    audit_record(
+        actor=user,
+        action=Action.CREATED,
+        obj=record,
+        offender=offender,
+        summary=summary,
+        changed_fields=sorted(record.corrections),
     )
     return record

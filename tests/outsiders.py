@@ -103,11 +103,22 @@ class World:
         first = CourtAppearanceFactory(
             offender=self.offender, sentencing_date=datetime.date(2015, 11, 3)
         )
-        OffenceFactory(appearance=first, description="Exposure", kind="sexual", contact=False)
+        OffenceFactory(
+            appearance=first,
+            description="Exposure",
+            kind="sexual",
+            contact=False,
+            sexual_type="non_contact",
+        )
         later = CourtAppearanceFactory(
             offender=self.offender, sentencing_date=datetime.date(2021, 6, 2)
         )
-        OffenceFactory(appearance=later, description="Sexual assault", kind="sexual")
+        OffenceFactory(
+            appearance=later,
+            description="Sexual assault",
+            kind="sexual",
+            sexual_type="contact_adult",
+        )
         return first
 
     @cached_property
@@ -133,6 +144,25 @@ class World:
             offender=self.offender,
             assessment_date=self.rm2000_assessed,
             answers=self.rm2000_answers(),
+        )
+
+    def osp_answers(self) -> dict:
+        from riskmatrix.osp_answers import OSP_INPUT_NAMES
+        from riskmatrix.osp_prefill import propose_osp_for_offender
+
+        self.appearance  # noqa: B018 - OSP needs the court history
+        proposal = propose_osp_for_offender(self.offender, self.rm2000_assessed)
+        return {name: proposal.value(name) for name in OSP_INPUT_NAMES}
+
+    @cached_property
+    def osp_record(self):
+        from riskmatrix.services import osp_record
+
+        return osp_record(
+            user=self.owner,
+            offender=self.offender,
+            assessment_date=self.rm2000_assessed,
+            answers=self.osp_answers(),
         )
 
     # --- assessments ----------------------------------------------------------------------

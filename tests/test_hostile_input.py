@@ -92,6 +92,7 @@ PREPARE = {
     "formulations:action_add": _builds("formulation"),
     "formulations:meeting": _builds("export"),
     "riskmatrix:start": _builds("appearance"),
+    "riskmatrix:osp_start": _builds("appearance"),
 }
 
 # Parameters the outsider walk does not fill, (segment, name) -> a function of the World: looked
@@ -606,6 +607,7 @@ def test_the_walk_covers_the_form_pages():
         "engagements:visit_record",
         "formulations:action_add",
         "riskmatrix:start",
+        "riskmatrix:osp_start",
         "formulations:meeting_create",
     } <= names
     stray = [name for name in PREPARE if name in {r.name for r in ROUTES} and name not in names]
@@ -631,6 +633,9 @@ RED_TEAM = [
     ("offenders:create", {"mappa_level": HUGE}, "Select the MAPPA level from the list"),
     ("riskmatrix:start", {"criminal_appearances": HUGE}, "The number of criminal appearances must be 500 or fewer"),
     ("riskmatrix:start", {"age": "121"}, "The age at commencement of risk must be 120 or less"),
+    ("riskmatrix:osp_start", {"total_sanctions": HUGE}, "The number of sanctions must be between 1 and 999"),
+    ("riskmatrix:osp_start", {"follow_up_start_2": HUGE}, "The start of follow-up must be a real date"),
+    ("riskmatrix:osp_start", {"stranger_victim": HUGE}, "Answer the question: Was the current offence against a stranger?"),
     ("engagements:visit_frequency", {"interval_months": HUGE}, "Enter a number of months between 1 and 24"),
     ("engagements:policy_edit", {"visit_interval_months__low": HUGE}, "The home visit interval for low must be 60 months or fewer"),
     ("engagements:policy_edit", {"priority_adjustment__high": "-3"}, "The ARMS priority high adjustment must be between -2 and 2 levels"),

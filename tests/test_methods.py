@@ -53,6 +53,9 @@ SERVES: dict[str, frozenset[str]] = {
     "riskmatrix:history": GET,
     "riskmatrix:start": GET_POST,
     "riskmatrix:detail": GET,
+    "riskmatrix:osp_history": GET,
+    "riskmatrix:osp_start": GET_POST,
+    "riskmatrix:osp_detail": GET,
     # ARMS assessments and the framework
     "assessments:framework_list": GET,
     "assessments:framework_upload": GET_POST,

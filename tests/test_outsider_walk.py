@@ -67,6 +67,7 @@ ROLE_FIRST = {
 # name alone. A parameter found in neither fails its pattern's tests (see ``_kind``).
 BY_SEGMENT = {
     ("offenders", "pk"): "offender",
+    ("osp", "record_pk"): "osp_record",
     ("mappa", "pk"): "meeting",
     ("accounts", "pk"): "account",
     ("factors", "code"): "factor_code",
@@ -100,6 +101,7 @@ FILL = {
     "meeting": lambda w: w.meeting.pk,
     "export": lambda w: w.export.pk,
     "rm2000_record": lambda w: w.rm2000_record.pk,
+    "osp_record": lambda w: w.osp_record.pk,
     "framework_pk": lambda w: w.framework.pk,
     "framework_number": lambda w: w.framework.number,
     "account": lambda w: w.owner.pk,

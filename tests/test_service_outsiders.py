@@ -344,6 +344,14 @@ CASES = [
         "owner",
         OFFICERS_OUT + READ_ONLY,
     ),
+    Case(
+        "osp_record",
+        lambda w: dict(
+            offender=w.offender, assessment_date=w.rm2000_assessed, answers=w.osp_answers()
+        ),
+        "owner",
+        OFFICERS_OUT + READ_ONLY,
+    ),
     # --- ARMS assessments ---------------------------------------------------------------------
     Case(
         "assessment_start",

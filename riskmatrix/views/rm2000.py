@@ -13,11 +13,11 @@ from arms_site.lib.forms import apply_validation_error
 from audit.services import record_viewed
 from offenders.access import offender_for_user
 
-from .answers import ITEMS
-from .forms import Rm2000Form
-from .prefill import fmt, offender_not_applicable_reason, propose_for_offender
-from .selectors import record_for_user, rm2000_history
-from .services import rm2000_record
+from ..answers import ITEMS
+from ..forms import Rm2000Form
+from ..prefill import fmt, offender_not_applicable_reason, propose_for_offender
+from ..selectors import record_for_user, rm2000_history
+from ..services import rm2000_record
 
 
 @require_GET
