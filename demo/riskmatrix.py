@@ -27,6 +27,7 @@ def _score(offender, user, assessment_date, never_married):
     proposal = propose_for_offender(offender, assessment_date)
     answers = {name: proposal.value(name) for name in INPUT_NAMES}
     answers["never_married"] = never_married
+    answers["sexual_offence_at_16"] = True  # the officer confirms where the dates cannot say
     return rm2000_record(
         user=user,
         offender=offender,

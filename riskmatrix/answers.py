@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from .prefill import Proposal, age_on, fmt
+from .prefill import SEXUAL_AT_16, Proposal, age_on, fmt
 from .scoring import DEFAULT_C_TABLE, NotApplicable, rm2000_c, rm2000_s, rm2000_v
 
 
@@ -189,6 +189,12 @@ def answer_errors(
         if not reasons.get(name, "").strip():
             errors[reason_field(name)] = f"Enter the reason for changing {ITEMS_BY_NAME[name].noun}"
 
+    if SEXUAL_AT_16 in proposal.items and not sexual_at_16(proposal, answers):
+        errors[SEXUAL_AT_16] = (
+            "Confirm that at least one sexual offence was committed at 16 or over: RM2000 does "
+            "not apply otherwise"
+        )
+
     if not errors:
         try:
             score(answers)
@@ -198,6 +204,11 @@ def answer_errors(
         except ValueError as error:  # the scoring core's own guard; should not be reached
             errors["__all__"] = str(error)
     return errors
+
+
+def sexual_at_16(proposal: Proposal, answers: dict) -> bool:
+    """True when the record shows a sexual offence at 16 or over, or the officer confirms it."""
+    return proposal.value(SEXUAL_AT_16) is True or answers.get(SEXUAL_AT_16) is True
 
 
 def score(answers: dict, c_table=DEFAULT_C_TABLE):

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from arms_site.lib.forms import BoundedIntegerField, GovDateField, gds_helper
 
 from .answers import ITEMS, answer_errors, reason_field
-from .prefill import Proposal, fmt
+from .prefill import SEXUAL_AT_16, Proposal, fmt
 from .scoring import MAX_AGE
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -48,6 +48,8 @@ class Rm2000Form(forms.Form):
         layout = []
         for item in ITEMS:
             layout.append(self._add_item(item))
+        if SEXUAL_AT_16 in proposal.items:
+            layout.append(self._add_at_16())
         self.helper = gds_helper(*layout, submit="Calculate and save the score")
 
     @staticmethod
@@ -124,9 +126,33 @@ class Rm2000Form(forms.Form):
             parts.append(Field.textarea(reason_field(item.name), rows=2))
         return Div(*parts, css_class="arms-rm2000-item govuk-!-margin-bottom-8")
 
+    def _add_at_16(self) -> Div:
+        """RM2000 needs a sexual offence at 16 or over: shown from the record, or confirmed."""
+        proposed = self.proposal.items[SEXUAL_AT_16]
+        parts = [
+            _no_template(
+                format_html(
+                    '<h2 class="govuk-heading-m">A sexual offence at 16 or over</h2>'
+                    '<div class="govuk-inset-text arms-proposal">From the record: {}.</div>',
+                    proposed.source,
+                )
+            )
+        ]
+        if proposed.value is None:
+            self.fields[SEXUAL_AT_16] = forms.BooleanField(
+                label="I have checked the case file: at least one sexual offence was committed "
+                "at 16 or over",
+                required=False,
+                help_text="RM2000 does not apply to someone whose sexual offences were all "
+                "committed before the age of 16.",
+            )
+            parts.append(Field.checkbox(SEXUAL_AT_16))
+        return Div(*parts, css_class="arms-rm2000-item govuk-!-margin-bottom-8")
+
     def answers(self) -> dict:
         data = self.cleaned_data
-        return {name: data.get(name) for name in [i.name for i in ITEMS] + ["commencement_date"]}
+        names = [i.name for i in ITEMS] + ["commencement_date", SEXUAL_AT_16]
+        return {name: data.get(name) for name in names}
 
     def reasons(self) -> dict:
         return {

@@ -11,7 +11,10 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from arms_site.lib.dates import years_after
 from offenders.models import OffenceKind, Sex
+
+SEXUAL_AT_16 = "sexual_offence_at_16"  # confirmed by the officer when the record cannot say
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,32 @@ def _commencement(
     return assessment_date, f"{why}, so the assessment date ({fmt(assessment_date)}) is used"
 
 
+def sexual_offence_at_16(
+    date_of_birth: datetime.date, sexual: list[tuple[datetime.date, OffenceFact]]
+) -> Proposed:
+    """Whether the record shows a sexual offence committed at 16 or over (RM2000 needs one):
+    True or False from the dates; None (the officer confirms) when the dates cannot say."""
+    dated = [(o.offence_date, o) for _, o in sexual if o.offence_date is not None]
+    if hits := [(d, o) for d, o in dated if age_on(date_of_birth, d) >= 16]:
+        d, o = max(hits, key=lambda pair: pair[0])
+        return Proposed(
+            True, f"Yes: {o.description} was committed on {fmt(d)}, aged {age_on(date_of_birth, d)}"
+        )
+    # An undated offence sentenced before the 16th birthday was committed before it too.
+    undated = [sentenced for sentenced, o in sexual if o.offence_date is None]
+    if undated and age_on(date_of_birth, max(undated)) >= 16:
+        return Proposed(
+            None,
+            "The record cannot say: no sexual offence has a recorded date at 16 or over, and "
+            f"{len(undated)} has no date. Confirm from the case file",
+        )
+    return Proposed(
+        False,
+        "No: every recorded sexual offence was committed (or sentenced) before the 16th "
+        f"birthday ({fmt(years_after(date_of_birth, 16))})",
+    )
+
+
 def propose(
     *,
     date_of_birth: datetime.date,
@@ -166,6 +195,7 @@ def propose(
             bool(burglaries),
             f"Yes: {'; '.join(burglaries)}" if burglaries else "No burglary offence recorded",
         ),
+        SEXUAL_AT_16: sexual_offence_at_16(date_of_birth, sexual),
     }
     return Proposal(assessment_date=assessment_date, items=items)
 
@@ -176,8 +206,10 @@ def not_applicable_reason(
     date_of_birth: datetime.date,
     assessment_date: datetime.date,
     has_sexual_conviction: bool,
+    sexual_at_16: bool | None = None,
 ) -> str | None:
-    """Why RM2000 cannot be used for this person, or None when it can."""
+    """Why RM2000 cannot be used for this person, or None when it can. ``sexual_at_16`` False
+    (the offence dates show no sexual offence at 16 or over) makes it inapplicable."""
     if sex == Sex.FEMALE:
         return (
             "RM2000 does not apply: it was built and tested on men only, and this record "
@@ -193,6 +225,12 @@ def not_applicable_reason(
         return (
             "RM2000 does not apply: no sexual offence is recorded in the court appearances. "
             "If a conviction is missing from the record, add the court appearance first."
+        )
+    if sexual_at_16 is False:
+        return (
+            "RM2000 does not apply: it needs at least one sexual offence committed at 16 or over, "
+            "and the recorded offence dates show every sexual offence was committed before the "
+            "offender's 16th birthday."
         )
     return None
 
@@ -232,12 +270,17 @@ def propose_for_offender(offender, assessment_date: datetime.date) -> Proposal:
 
 
 def offender_not_applicable_reason(offender, assessment_date: datetime.date) -> str | None:
-    has_sexual = offender.court_appearances.filter(
-        sentencing_date__lte=assessment_date, offences__kind=OffenceKind.SEXUAL
-    ).exists()
+    sexual = [
+        (a.sentencing_date, o)
+        for a in appearance_facts(offender)
+        if a.sentencing_date <= assessment_date
+        for o in a.offences
+        if o.kind == OffenceKind.SEXUAL
+    ]
     return not_applicable_reason(
         sex=offender.sex,
         date_of_birth=offender.date_of_birth,
         assessment_date=assessment_date,
-        has_sexual_conviction=has_sexual,
+        has_sexual_conviction=bool(sexual),
+        sexual_at_16=sexual_offence_at_16(offender.date_of_birth, sexual).value if sexual else None,
     )

@@ -19,12 +19,20 @@ from .models import ActuarialRecord, Tool
 from .osp_answers import OSP_INPUT_NAMES, osp_answer_errors, osp_score
 from .osp_answers import corrections as osp_corrections
 from .osp_prefill import offender_osp_not_applicable_reason, propose_osp_for_offender
-from .prefill import offender_not_applicable_reason, propose_for_offender
+from .prefill import SEXUAL_AT_16, offender_not_applicable_reason, propose_for_offender
 from .scoring import DEFAULT_C_TABLE
 
 
 def _plain(value):
     return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def _at_16_input(proposal, answers) -> dict:
+    # How RM2000's "a sexual offence at 16 or over" was established: the record or the officer.
+    if SEXUAL_AT_16 not in proposal.items:
+        return {}
+    how = "record" if proposal.value(SEXUAL_AT_16) is True else "confirmed by the officer"
+    return {SEXUAL_AT_16: how}
 
 
 def _replace_current(*, offender, tool, **fields) -> tuple[ActuarialRecord, ActuarialRecord | None]:
@@ -83,7 +91,8 @@ def rm2000_record(
         tool=Tool.RM2000,
         assessment_date=assessment_date,
         proposed=proposal.as_json(),
-        inputs={name: _plain(answers[name]) for name in INPUT_NAMES},
+        inputs={name: _plain(answers[name]) for name in INPUT_NAMES}
+        | _at_16_input(proposal, answers),
         corrections=corrections(proposal, answers, reasons),
         points={
             "s": [list(item) for item in s.items],

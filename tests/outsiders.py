@@ -133,6 +133,7 @@ class World:
         proposal = propose_for_offender(self.offender, self.rm2000_assessed)
         answers = {name: proposal.value(name) for name in INPUT_NAMES}
         answers["never_married"] = False
+        answers["sexual_offence_at_16"] = True
         return answers
 
     @cached_property

@@ -52,6 +52,7 @@ def confirmed_answers(offender, assessment_date=ASSESSED, never_married=False, *
     proposal = propose_for_offender(offender, assessment_date)
     answers = {name: proposal.value(name) for name in INPUT_NAMES}
     answers["never_married"] = never_married
+    answers["sexual_offence_at_16"] = True  # the officer confirms when the dates cannot say
     return answers | changes
 
 

@@ -157,3 +157,40 @@ def test_appearances_after_the_assessment_date_are_not_counted(owner, case):
     record = score(owner, case, assessment_date=datetime.date(2016, 1, 1))
     assert record.inputs["sexual_appearances"] == 1
     assert record.inputs["criminal_appearances"] == 2
+
+
+# --- RM2000 needs a sexual offence committed at 16 or over ---------------------------------
+
+
+def test_offence_dates_before_16_make_rm2000_not_applicable(owner, offender):
+    from tests.riskmatrix.factories import add_appearance
+
+    # born 1 Apr 1985: 16 on 1 Apr 2001; the offence was at 15, sentenced at 16
+    add_appearance(
+        offender,
+        datetime.date(2001, 6, 1),
+        dict(description="Sexual assault", kind="sexual", offence_date=datetime.date(2000, 5, 1)),
+    )
+    with pytest.raises(ValidationError, match="committed at 16 or over"):
+        score(owner, offender)
+
+
+def test_an_offence_dated_at_16_or_over_needs_no_confirmation(owner, offender):
+    from tests.riskmatrix.factories import add_appearance
+
+    add_appearance(
+        offender,
+        datetime.date(2002, 6, 1),
+        dict(description="Sexual assault", kind="sexual", offence_date=datetime.date(2001, 4, 1)),
+    )
+    record = score(owner, offender, sexual_offence_at_16=None)
+    assert record.inputs["sexual_offence_at_16"] == "record"
+    assert "aged 16" in record.proposed["sexual_offence_at_16"]["source"]
+
+
+def test_without_dates_the_officer_must_confirm(owner, case):
+    with pytest.raises(ValidationError) as refused:
+        score(owner, case, sexual_offence_at_16=None)
+    assert "sexual_offence_at_16" in refused.value.message_dict
+    record = score(owner, case)
+    assert record.inputs["sexual_offence_at_16"] == "confirmed by the officer"

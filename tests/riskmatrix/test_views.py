@@ -35,6 +35,7 @@ def form_data(offender, **changes):
         elif value is not None:
             data[name] = str(value)
     data["never_married"] = "yes"
+    data["sexual_offence_at_16"] = "on"
     return data | changes
 
 
@@ -246,3 +247,16 @@ def test_result_shows_working_corrections_who_and_versions(owner_client, owner, 
     assert owner.get_full_name() in page
     assert "Sexual appearances: 2 → 1 point" in page
     assert AuditEvent.objects.filter(summary="Risk Matrix 2000 result viewed").count() == 1
+
+
+def test_the_officer_confirms_a_sexual_offence_at_16_when_dates_cannot_say(owner_client, case):
+    data = form_data(case)
+    del data["sexual_offence_at_16"]
+    response = owner_client.post(start_url(case), data)
+    page = response.content.decode()
+    assert "Confirm that at least one sexual offence was committed at 16 or over" in page
+    assert not ActuarialRecord.objects.exists()
+    response = owner_client.post(start_url(case), form_data(case))
+    record = ActuarialRecord.objects.get()
+    detail = owner_client.get(record.get_absolute_url()).content.decode()
+    assert "case file, confirmed by the officer" in detail
