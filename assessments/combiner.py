@@ -1,7 +1,8 @@
 """Level of risk management and timetable of engagements: the provisional policy ``level-1``.
 
-Pure domain rule (stdlib only: no Django, no clock, no I/O). Combines the RM2000/S category with
-the ARMS priority for work into a level of risk management, and turns a level into due dates.
+Pure domain rule (stdlib only: no Django, no clock, no I/O). Combines the static category (the
+RM2000/S category, or OSP's: the policy's ``static_tool`` says which) with the ARMS priority for
+work into a level of risk management, and turns a level into due dates.
 The numbers live in a versioned ``Policy`` (a force can edit them without a code change); every
 result carries the policy version it used. See docs/domain.md, "Level of risk management" and
 "Timetable of engagements".
@@ -53,6 +54,21 @@ def _complete(enum_cls: type[enum.Enum], mapping: object, name: str) -> dict[Any
     return keyed
 
 
+class StaticTool(enum.StrEnum):
+    """Which static (actuarial) tool gives the starting category."""
+
+    RM2000 = "rm2000"  # the RM2000/S category
+    OSP = "osp"  # the higher of the OSP/DC band (after any reduction) and the OSP/IIC band
+
+    @property
+    def label(self) -> str:
+        return STATIC_TOOL_LABELS[self]
+
+
+STATIC_TOOL_LABELS = {StaticTool.RM2000: "RM2000/S", StaticTool.OSP: "OSP"}
+OPTIONAL_KEYS = {"static_tool": StaticTool.RM2000.value}  # absent from versions before it
+
+
 @dataclass(frozen=True)
 class Policy:
     version: str
@@ -68,10 +84,13 @@ class Policy:
     reassessment_interval_months: Mapping[Level, int] = field(
         default_factory=lambda: {Level.VERY_HIGH: 3, Level.HIGH: 6, Level.MEDIUM: 12, Level.LOW: 12}
     )
+    static_tool: StaticTool = StaticTool.RM2000
 
     def __post_init__(self) -> None:
         if not isinstance(self.version, str) or not self.version.strip():
             raise ValueError(f"Policy version must be a non-empty string, got {self.version!r}")
+        tool = _coerce(StaticTool, self.static_tool, "Policy static_tool")
+        object.__setattr__(self, "static_tool", tool)
 
         adjustment = _complete(Priority, self.priority_adjustment, "priority_adjustment")
         for priority, steps in adjustment.items():
@@ -106,6 +125,7 @@ class Policy:
         if not isinstance(data, Mapping):
             raise ValueError(f"Policy data must be a mapping, got {data!r}")
         keys = [f.name for f in fields(cls)]
+        data = {**OPTIONAL_KEYS, **data}
         missing = [key for key in keys if key not in data]
         if missing:
             raise ValueError(f"Policy data is missing: {', '.join(missing)}")
@@ -126,6 +146,7 @@ class Policy:
             "no_rm2000_level": plain(self.no_rm2000_level, Priority),
             "visit_interval_months": plain(self.visit_interval_months, Level),
             "reassessment_interval_months": plain(self.reassessment_interval_months, Level),
+            "static_tool": self.static_tool.value,
         }
 
 
@@ -138,8 +159,9 @@ class LevelResult:
     needs_review: bool
     working: tuple[str, ...]
     policy_version: str
-    rm2000: Level | None
+    rm2000: Level | None  # the static category the level started from (whichever tool)
     priority: Priority
+    tool: str = "RM2000/S"
 
 
 def _clamp(rank: int) -> Level:
@@ -151,22 +173,31 @@ def _levels_text(steps: int) -> str:
 
 
 def derive_level(
-    *, rm2000: object, priority: object, policy: Policy = DEFAULT_POLICY
+    *, rm2000: object, priority: object, policy: Policy = DEFAULT_POLICY, tool: str | None = None
 ) -> LevelResult:
-    """Combine the RM2000/S category (or None) with the ARMS priority into a level."""
+    """Combine the static category (or None) with the ARMS priority into a level.
+
+    ``rm2000`` is the starting category of the policy's static tool (the name is kept for
+    compatibility); ``tool`` names that tool in the working, by default the policy's
+    (``"RM2000/S"`` or ``"OSP"``).
+    """
     prio: Priority = _coerce(Priority, priority, "ARMS priority")
+    if tool is None:
+        tool = policy.static_tool.label
+    if not isinstance(tool, str) or not tool.strip():
+        raise ValueError(f"tool must name the static tool, got {tool!r}")
     if rm2000 is None:
         level = policy.no_rm2000_level[prio]
         working = (
-            "No applicable RM2000/S: level equals the priority; flagged for supervisor review",
+            f"No applicable {tool}: level equals the priority; flagged for supervisor review",
             f"ARMS priority {prio.value} → {level.label}",
         )
-        return LevelResult(level, True, working, policy.version, None, prio)
+        return LevelResult(level, True, working, policy.version, None, prio, tool)
 
-    start: Level = _coerce(Level, rm2000, "RM2000/S category")
+    start: Level = _coerce(Level, rm2000, f"{tool} category")
     steps = policy.priority_adjustment[prio]
     level = _clamp(start.rank + steps)
-    lines = [f"Start from RM2000/S {start.label}"]
+    lines = [f"Start from {tool} {start.label}"]
     if steps == 0:
         lines.append(f"ARMS priority {prio.value} leaves it at {start.label}")
     else:
@@ -179,7 +210,7 @@ def derive_level(
         else:
             lines.append(f"{move} → {level.label}")
     lines.append(f"Level of risk management: {level.label} (policy {policy.version})")
-    return LevelResult(level, False, tuple(lines), policy.version, start, prio)
+    return LevelResult(level, False, tuple(lines), policy.version, start, prio, tool)
 
 
 def move_level(level: object, steps: int) -> Level:

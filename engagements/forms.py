@@ -11,7 +11,7 @@ from assessments.combiner import Level
 
 from .models import ChangeKind, LevelChoice, VisitKind, VisitOutcome
 from .services.frequency import MAX_MONTHS, MIN_MONTHS
-from .services.policies import TABLES, field_name
+from .services.policies import STATIC_TOOL_CHOICES, TABLES, field_name
 
 
 class TimeOfDayField(forms.TimeField):
@@ -235,13 +235,28 @@ class PolicyForm(forms.Form):
                     else Field.text(name, field_width=Fixed.TWO)
                 )
             fieldsets.append(Fieldset(*names, legend=LEGENDS[table], legend_size=Size.MEDIUM))
+        self.fields["static_tool"] = forms.ChoiceField(
+            label="Which static tool sets the starting category?",
+            choices=STATIC_TOOL_CHOICES,
+            widget=forms.RadioSelect,
+            initial=current.get("static_tool", "rm2000"),
+            help_text="New level decisions start from this tool's result; past decisions keep "
+            "the tool they used.",
+            error_messages={
+                "required": "Select the static tool that sets the starting category",
+                "invalid_choice": "Select the static tool that sets the starting category",
+            },
+        )
         self.fields["note"] = forms.CharField(
             label="Why the policy is changing",
             widget=forms.Textarea,
             error_messages={"required": "Enter why the policy is changing"},
         )
         self.helper = gds_helper(
-            *fieldsets, Field.textarea("note", rows=3), submit="Save as a new version"
+            Field.radios("static_tool", legend_size=Size.MEDIUM),
+            *fieldsets,
+            Field.textarea("note", rows=3),
+            submit="Save as a new version",
         )
 
     def policy_data(self) -> dict:
@@ -251,7 +266,7 @@ class PolicyForm(forms.Form):
                 for member in enum_cls
             }
             for table, (enum_cls, _template) in TABLES.items()
-        }
+        } | {"static_tool": self.cleaned_data.get("static_tool")}
 
 
 # The form's ranges; below them the words are the service's own (``policies._cell_error``).

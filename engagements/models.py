@@ -10,6 +10,10 @@ from django.urls import reverse
 from arms_site.lib.model_choices import RiskCategoryChoice
 from arms_site.lib.ordinal import rank_of
 from assessments.combiner import Policy as CombinerPolicy
+from riskmatrix.models import StaticToolChoice
+
+# Changes of circumstances live in their own module (this one stays under 400 lines).
+from .models_changes import ADVERSE_KINDS, ChangeKind, ChangeOfCircumstances  # noqa: F401
 
 LevelChoice = RiskCategoryChoice  # generated from arms_site.lib.ordinal
 
@@ -79,6 +83,21 @@ class LevelDecision(models.Model):
     )
     rm2000_category = models.CharField(
         "RM2000/S category", max_length=10, choices=LevelChoice.choices, blank=True
+    )
+    # The static tool the policy named, the record it read (None: not scored or not applicable)
+    # and the starting category it gave.
+    static_tool = models.CharField(
+        max_length=10, choices=StaticToolChoice.choices, default=StaticToolChoice.RM2000
+    )
+    static_record = models.ForeignKey(
+        "riskmatrix.ActuarialRecord",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="level_decisions",
+    )
+    static_category = models.CharField(
+        "Static category", max_length=10, choices=LevelChoice.choices, blank=True
     )
     priority = models.CharField("ARMS priority", max_length=8)
     derived_level = models.CharField(max_length=10, choices=LevelChoice.choices)
@@ -241,38 +260,6 @@ class Visit(models.Model):
     @property
     def is_completed(self) -> bool:
         return self.completed_at is not None
-
-
-class ChangeKind(models.TextChoices):
-    NEW_ADDRESS = "new_address", "New address"
-    RELATIONSHIP = "relationship", "New or ended relationship"
-    EMPLOYMENT = "employment", "Employment"
-    ARREST = "arrest", "Arrest"
-    INTELLIGENCE = "intelligence", "Intelligence received"
-    RELEASE = "release_from_custody", "Release from custody"
-
-
-ADVERSE_KINDS = (ChangeKind.ARREST, ChangeKind.INTELLIGENCE)
-
-
-class ChangeOfCircumstances(models.Model):
-    offender = models.ForeignKey(
-        "offenders.Offender", on_delete=models.PROTECT, related_name="changes_of_circumstances"
-    )
-    kind = models.CharField(max_length=24, choices=ChangeKind.choices)
-    occurred_on = models.DateField()
-    details = models.TextField()
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    recorded_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-occurred_on", "-pk"]
-        verbose_name_plural = "changes of circumstances"
-
-    def __str__(self):
-        return f"{self.get_kind_display()} on {self.occurred_on:%d %B %Y}"
 
 
 # The columns the dashboard's grouped counts read, carried in the scope indexes.

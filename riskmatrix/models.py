@@ -23,6 +23,13 @@ class Tool(models.TextChoices):
     OSP = "osp", "OSP (OSP/DC and OSP/IIC)"
 
 
+class StaticToolChoice(models.TextChoices):
+    """The values of ``assessments.combiner.StaticTool`` (the policy's static tool), with their names for people."""
+
+    RM2000 = "rm2000", "Risk Matrix 2000 (RM2000/S)"
+    OSP = "osp", "OSP (the higher of OSP/DC and OSP/IIC)"
+
+
 CategoryChoice = RiskCategoryChoice  # generated from arms_site.lib.ordinal
 
 

@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from assessments.combiner import Level, derive_level
+from assessments.combiner import Level, StaticTool, derive_level
 from assessments.models import Assessment, AssessmentStatus
 from audit.models import Action
 from audit.services import audit_record
-from riskmatrix.selectors import latest_rm2000_s_category
+from riskmatrix.selectors import latest_osp, latest_rm2000, latest_rm2000_s_category
 
 from ..models import (
     DecisionStatus,
@@ -32,6 +32,44 @@ def latest_rm2000_category(offender) -> str | None:
     return latest_rm2000_s_category(offender) or None
 
 
+def _fmt(day) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def static_for_level(offender, tool: StaticTool) -> tuple:
+    """(record, category or None, a line of working) from the current record of ``tool``."""
+    if tool == StaticTool.OSP:
+        record = latest_osp(offender)
+        if record is None:
+            return None, None, "Static tool (policy): OSP; no OSP score is recorded"
+        reduced = (
+            f" (reduced from {record.get_dc_band_before_reduction_display()})"
+            if record.dc_reduced
+            else ""
+        )
+        category = record.osp_category
+        return (
+            record,
+            category.value,
+            (
+                f"Static tool (policy): OSP of {_fmt(record.assessment_date)}: OSP/DC "
+                f"{record.get_dc_band_display()}{reduced}, OSP/IIC {record.get_iic_band_display()}; "
+                f"the higher is {category.label}"
+            ),
+        )
+    record = latest_rm2000(offender)
+    if record is None:
+        return None, None, "Static tool (policy): RM2000/S; no Risk Matrix 2000 score is recorded"
+    return (
+        record,
+        record.s_category,
+        (
+            f"Static tool (policy): RM2000/S of {_fmt(record.assessment_date)}: "
+            f"{record.get_s_category_display()}"
+        ),
+    )
+
+
 # --- the level decision ---------------------------------------------------------------------
 
 
@@ -39,7 +77,9 @@ def latest_rm2000_category(offender) -> str | None:
 def level_decision_on_countersign(
     *, user, assessment: Assessment, rm2000_category=_LOOK_UP, today=None
 ) -> LevelDecision:
-    """Derive the level from a countersigned assessment and the RM2000/S, and put it in force."""
+    """Derive the level from a countersigned assessment and the static category of the policy's
+    tool (RM2000/S, or OSP: the higher of OSP/DC and OSP/IIC), and put it in force. A given
+    ``rm2000_category`` is used as the static category as it stands (no record)."""
     if assessment.status != AssessmentStatus.COUNTERSIGNED or not assessment.final_priority:
         raise ValidationError("Only a countersigned assessment with a priority sets the level")
     existing = LevelDecision.objects.filter(assessment=assessment).first()
@@ -49,24 +89,29 @@ def level_decision_on_countersign(
     require_change(user, offender)
     # The level takes effect on the day of the countersignature unless the caller says otherwise.
     today = today or timezone.localdate(assessment.countersigned_at)
-    if rm2000_category is _LOOK_UP:
-        rm2000_category = latest_rm2000_category(offender)
     policy = policy_in_force(offender.team.force)
-    result = derive_level(
-        rm2000=rm2000_category or None, priority=assessment.final_priority, policy=policy.as_rules()
-    )
+    rules = policy.as_rules()
+    if rm2000_category is _LOOK_UP:
+        record, category, source = static_for_level(offender, rules.static_tool)
+    else:
+        record, category = None, rm2000_category or None
+        source = f"Static tool (policy): {rules.static_tool.label}; category given: {category}"
+    result = derive_level(rm2000=category, priority=assessment.final_priority, policy=rules)
     LevelDecision.objects.filter(offender=offender).exclude(
         status=DecisionStatus.SUPERSEDED
     ).update(status=DecisionStatus.SUPERSEDED)
     decision = LevelDecision.objects.create(
         offender=offender,
         assessment=assessment,
-        rm2000_category=rm2000_category or "",
+        rm2000_category=(category or "") if rules.static_tool == StaticTool.RM2000 else "",
+        static_tool=rules.static_tool.value,
+        static_record=record,
+        static_category=category or "",
         priority=str(result.priority.value),
         derived_level=result.level.value,
         final_level=result.level.value,
         needs_review=result.needs_review,
-        working=list(result.working),
+        working=[source, *result.working],
         policy=policy,
         policy_version=result.policy_version,
         effective_date=today,
@@ -77,7 +122,8 @@ def level_decision_on_countersign(
         action=Action.CREATED,
         obj=decision,
         offender=offender,
-        summary=f"Level of risk management {result.level.label} (policy {policy.version})",
+        summary=f"Level of risk management {result.level.label} (policy {policy.version}, "
+        f"static tool {result.tool})",
         changed_fields=["final_level", "effective_date"],
     )
     schedule_refresh(offender, today=today)

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from assessments.combiner import DEFAULT_POLICY, Level
+from assessments.combiner import DEFAULT_POLICY, Level, StaticTool
 from assessments.combiner import Policy as Rules
 from assessments.priority import Priority
 from audit.models import Action
@@ -27,6 +27,15 @@ TABLES = {
     "visit_interval_months": (Level, "Home visit interval for {}"),
     "reassessment_interval_months": (Level, "Reassessment interval for {}"),
 }
+
+
+STATIC_TOOL_CHOICES = [
+    (StaticTool.RM2000.value, "Risk Matrix 2000: the RM2000/S category"),
+    (
+        StaticTool.OSP.value,
+        "OSP: the higher of the OSP/DC band (after any reduction) and the OSP/IIC band",
+    ),
+]
 
 
 def field_name(table: str, key: str) -> str:
@@ -79,6 +88,8 @@ def policy_errors(data: Mapping) -> dict[str, str]:
             message = _cell_error(table, member.value, cells.get(member.value))
             if message:
                 errors[field_name(table, member.value)] = message
+    if data.get("static_tool") not in {value for value, _label in STATIC_TOOL_CHOICES}:
+        errors["static_tool"] = "Select the static tool that sets the starting category"
     return errors
 
 
@@ -96,7 +107,13 @@ def policy_create_version(*, user, data: Mapping, note: str = "") -> Policy:
     number = current.number + 1
     version = f"{user.force.code.lower()}-level-{number}"
     try:
-        rules = Rules.from_dict({**{t: dict(data[t]) for t in TABLES}, "version": version})
+        rules = Rules.from_dict(
+            {
+                **{t: dict(data[t]) for t in TABLES},
+                "static_tool": data["static_tool"],
+                "version": version,
+            }
+        )
     except ValueError as error:  # the pure core has the last word
         raise ValidationError(str(error)) from None
     policy = Policy.objects.create(
@@ -111,7 +128,8 @@ def policy_create_version(*, user, data: Mapping, note: str = "") -> Policy:
         actor=user,
         action=Action.CREATED,
         obj=policy,
-        summary=f"Level policy {version} created (replaces {current.version})",
-        changed_fields=list(TABLES),
+        summary=f"Level policy {version} created (replaces {current.version}); static tool "
+        f"{rules.static_tool.label}",
+        changed_fields=[*TABLES, "static_tool"],
     )
     return policy

@@ -16,6 +16,7 @@ from ..access import can_manage_level_policy
 from ..forms import PolicyForm
 from ..models import Policy
 from ..selectors import policy_current
+from ..services.policies import STATIC_TOOL_CHOICES
 
 
 def _require_force_admin(user):
@@ -51,6 +52,7 @@ def policy(request):
         "history": history,
         "level_rows": level_rows,
         "priority_rows": priority_rows,
+        "static_tool": dict(STATIC_TOOL_CHOICES)[rules.static_tool.value],
     }
     return render(request, "engagements/policy.html", context)
 

@@ -249,6 +249,7 @@ def test_default_policy_round_trips_through_json():
         "no_rm2000_level": {"low": "low", "medium": "medium", "high": "high"},
         "visit_interval_months": {"low": 12, "medium": 6, "high": 3, "very_high": 1},
         "reassessment_interval_months": {"low": 12, "medium": 12, "high": 6, "very_high": 3},
+        "static_tool": "rm2000",
     }
     assert Policy.from_dict(json.loads(json.dumps(data))) == DEFAULT_POLICY
     assert Policy.from_dict(CUSTOM.to_dict()) == CUSTOM
@@ -458,3 +459,39 @@ def test_importing_the_rules_does_not_import_django():
         [sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True
     )
     assert completed.returncode == 0, completed.stderr
+
+
+# --- the static tool: RM2000/S by default, or OSP ------------------------------------------
+
+
+def test_a_stored_policy_without_a_static_tool_reads_as_rm2000():
+    data = DEFAULT_POLICY.to_dict()
+    del data["static_tool"]
+    assert Policy.from_dict(data).static_tool == "rm2000"
+
+
+def test_the_working_names_the_policys_tool():
+    osp_policy = Policy(version="osp-policy", static_tool="osp")
+    result = derive_level(rm2000="high", priority="low", policy=osp_policy)
+    assert result.working[0] == "Start from OSP High" and result.tool == "OSP"
+    assert result.level == "medium"
+    none = derive_level(rm2000=None, priority="high", policy=osp_policy)
+    assert none.working[0].startswith("No applicable OSP: level equals the priority")
+    assert derive_level(rm2000="low", priority="medium").working[0] == "Start from RM2000/S Low"
+
+
+def test_the_caller_may_name_the_tool():
+    result = derive_level(rm2000="medium", priority="medium", tool="OSP (OSP/DC, OSP/IIC)")
+    assert result.working[0] == "Start from OSP (OSP/DC, OSP/IIC) Medium"
+
+
+@pytest.mark.parametrize("tool", ["", "  ", 3, True])
+def test_a_tool_name_must_be_text(tool):
+    with pytest.raises(ValueError, match="tool must name the static tool"):
+        derive_level(rm2000="low", priority="low", tool=tool)
+
+
+@pytest.mark.parametrize("static_tool", ["oasys", None, 1])
+def test_an_unknown_static_tool_is_refused(static_tool):
+    with pytest.raises(ValueError, match="Policy static_tool must be one of rm2000, osp"):
+        Policy(version="x", static_tool=static_tool)
