@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from functools import cached_property
 
 from django.core.paginator import Paginator
-from django.db.models import F, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from offenders.models import Offender, Status
+from riskmatrix.models import ActuarialRecord, Tool
 
 from .selectors import (
     LEVEL_LABELS,
@@ -65,6 +66,8 @@ def caseload_list(user, today: datetime.date, filters: dict[str, str]) -> QueryS
     if overdue := filters.get("overdue"):
         offenders = offenders.filter(_overdue_q(overdue, today))
     offenders = _attention(offenders, user, today, filters.get("attention", ""))
+    if static := filters.get("static"):
+        offenders = offenders.filter(_static_q(static))
     due = DUE_COLUMN.get(filters.get("overdue", ""), "schedule__next_due")
     return (
         offenders.select_related("team", "responsible_officer")
@@ -84,6 +87,22 @@ def caseload_list(user, today: datetime.date, filters: dict[str, str]) -> QueryS
             "pk",
         )
     )
+
+
+def _current_record(tool: str):
+    return ActuarialRecord.objects.filter(offender=OuterRef("pk"), tool=tool, is_current=True)
+
+
+def _static_q(static: str) -> Q:
+    """The static-risk filter: which tools are scored, or which one set the level."""
+    rm2000, osp = Exists(_current_record(Tool.RM2000)), Exists(_current_record(Tool.OSP))
+    return {
+        "rm2000": Q(rm2000),
+        "osp": Q(osp),
+        "both": Q(rm2000) & Q(osp),
+        "none": ~Q(rm2000) & ~Q(osp),
+        "level_osp": Q(schedule__decision__static_tool="osp"),
+    }[static]
 
 
 def _attention(offenders, user, today, attention: str):
@@ -134,7 +153,13 @@ CSV_HEADER = [
     "Reassessment due now",
     "Reactive management",
     "Days overdue",
+    "Static tool of the level",
+    "Static category of the level",
+    "RM2000/S category",
+    "OSP/DC band",
+    "OSP/IIC band",
 ]
+TOOL_LABELS = {"rm2000": "RM2000/S", "osp": "OSP"}
 STATUS_LABELS = dict(Status.choices)
 
 
@@ -147,6 +172,11 @@ def _safe(value) -> str:
 def csv_rows(offenders: QuerySet[Offender], today: datetime.date) -> Iterator[list[str]]:
     """The rows of the export, streamed from the database in chunks (never all in memory)."""
     yield CSV_HEADER
+    offenders = offenders.annotate(
+        rm2000_s=Subquery(_current_record(Tool.RM2000).values("s_category")[:1]),
+        osp_dc=Subquery(_current_record(Tool.OSP).values("dc_band")[:1]),
+        osp_iic=Subquery(_current_record(Tool.OSP).values("iic_band")[:1]),
+    )
     columns = offenders.values_list(
         "local_reference",
         "pnc_id",
@@ -163,10 +193,15 @@ def csv_rows(offenders: QuerySet[Offender], today: datetime.date) -> Iterator[li
         "reassessment_due_now",
         "reactive",
         "sort_due",
+        "schedule__decision__static_tool",
+        "schedule__decision__static_category",
+        "rm2000_s",
+        "osp_dc",
+        "osp_iic",
     )
     for row in columns.iterator(chunk_size=2000):
         (ref, pnc, surname, forenames, born, status, team, first, last, level, visit, reassess,
-         due_now, reactive, due) = row  # fmt: skip
+         due_now, reactive, due, tool, static, rm2000_s, dc, iic) = row  # fmt: skip
         officer = f"{first or ''} {last or ''}".strip() or "Not allocated"
         overdue = days_overdue(due, today)
         yield [
@@ -186,5 +221,10 @@ def csv_rows(offenders: QuerySet[Offender], today: datetime.date) -> Iterator[li
                 "Yes" if due_now else "No",
                 "Yes" if reactive else "No",
                 overdue if overdue is not None else "",
+                TOOL_LABELS.get(tool or "", ""),
+                LEVEL_LABELS.get(static or "", ""),
+                LEVEL_LABELS.get(rm2000_s or "", ""),
+                LEVEL_LABELS.get(dc or "", ""),
+                LEVEL_LABELS.get(iic or "", ""),
             )
         ]

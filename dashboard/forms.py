@@ -23,6 +23,14 @@ OVERDUE_CHOICES = [
     ("visit", "Overdue a visit"),
     ("reassessment", "Overdue a reassessment"),
 ]
+STATIC_CHOICES = [
+    ("", "Any static risk"),
+    ("rm2000", "Risk Matrix 2000 scored"),
+    ("osp", "OSP scored"),
+    ("both", "Both scored"),
+    ("none", "No static score"),
+    ("level_osp", "Level set from OSP"),
+]
 ATTENTION = {
     "countersign": "Assessment awaiting countersignature",
     "override": "Level override awaiting approval",
@@ -30,7 +38,7 @@ ATTENTION = {
     "drafts": "Draft assessment older than 30 days",
     "actions": "Risk-plan action past due",
 }
-FILTER_NAMES = ("team", "officer", "level", "status", "overdue", "attention")
+FILTER_NAMES = ("team", "officer", "level", "status", "overdue", "attention", "static")
 
 
 def team_choices(user) -> list[tuple[str, str]]:
@@ -63,6 +71,7 @@ class CaseloadFilterForm(forms.Form):
     status = forms.ChoiceField(label="Status", required=False, choices=STATUS_CHOICES)
     overdue = forms.ChoiceField(label="Overdue", required=False, choices=OVERDUE_CHOICES)
     attention = forms.ChoiceField(label="Needing attention", required=False)
+    static = forms.ChoiceField(label="Static risk", required=False, choices=STATIC_CHOICES)
 
     def __init__(self, *args, user, actions_available: bool, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from assessments.charts import progress_chart_svg
 from assessments.models import FactorRating, InformationSource
 from assessments.selectors import progress_over_time
-from engagements.selectors import offender_schedule
+from engagements.selectors import offender_schedule, static_risk
 from riskmatrix.selectors import latest_rm2000
 
 from .selectors import actions_by_heading, plan_actions
@@ -173,6 +173,7 @@ def formulation_context(offender, formulation, *, today) -> dict:
         "priority": priority_section(formulation),
         "progress": progress_section(offender),
         "rm2000": rm2000_section(offender),
+        "static": static_risk(offender),
         "management": management_section(offender, today),
         "plan": plan_section(formulation, today),
         "today": today,

@@ -23,6 +23,7 @@ from .schedule import (
     visit_frequency_history,
     visit_frequency_in_force,
 )
+from .static import static_risk
 from .timeline import TimelineItem, timeline
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "planned_visits",
     "policy_current",
     "reactive_facts",
+    "static_risk",
     "timeline",
     "visit_frequency_history",
     "visit_frequency_in_force",
