@@ -17,6 +17,7 @@ from offenders.models import (
     OffenceKind,
     Offender,
     Sex,
+    SexualOffenceType,
     Status,
 )
 from offenders.pnc import check_character
@@ -88,7 +89,13 @@ DEMO_001_APPEARANCES = [
         "Demoton Magistrates' Court",
         "12 months' community order",
         False,
-        [dict(description="Theft from a shop", kind=OffenceKind.OTHER)],
+        [
+            dict(
+                description="Theft from a shop",
+                kind=OffenceKind.OTHER,
+                offence_date=datetime.date(2012, 2, 11),
+            )
+        ],
     ),
     (
         datetime.date(2015, 11, 3),
@@ -100,6 +107,8 @@ DEMO_001_APPEARANCES = [
                 description="Exposure",
                 kind=OffenceKind.SEXUAL,
                 contact=False,
+                sexual_type=SexualOffenceType.NON_CONTACT,
+                offence_date=datetime.date(2015, 7, 18),
                 victim_stranger=True,
             )
         ],
@@ -109,7 +118,14 @@ DEMO_001_APPEARANCES = [
         "Demoton Magistrates' Court",
         "Fine",
         False,
-        [dict(description="Assault by beating", kind=OffenceKind.VIOLENT, victim_male=True)],
+        [
+            dict(
+                description="Assault by beating",
+                kind=OffenceKind.VIOLENT,
+                victim_male=True,
+                offence_date=datetime.date(2017, 12, 2),
+            )
+        ],
     ),
     (
         datetime.date(2021, 6, 2),
@@ -121,12 +137,16 @@ DEMO_001_APPEARANCES = [
                 description="Sexual assault",
                 kind=OffenceKind.SEXUAL,
                 contact=True,
+                sexual_type=SexualOffenceType.CONTACT_ADULT,
+                offence_date=datetime.date(2020, 11, 28),
                 victim_stranger=True,
             ),
             dict(
                 description="Sexual communication with a child",
                 kind=OffenceKind.SEXUAL,
                 contact=False,
+                sexual_type=SexualOffenceType.NON_CONTACT,
+                offence_date=datetime.date(2020, 10, 3),
                 victim_male=True,
             ),
         ],
@@ -180,13 +200,13 @@ def seed_demo_001(team, officer):
         _add_appearance(offender, date, court, disposal, custodial, offences)
 
 
-SEXUAL_OFFENCES = [
-    ("Sexual assault", True),
-    ("Exposure", False),
-    ("Voyeurism", False),
-    ("Making indecent images of children", False),
-    ("Rape", True),
-    ("Sexual activity with a child", True),
+SEXUAL_OFFENCES = [  # (description, contact, OSP's type)
+    ("Sexual assault", True, SexualOffenceType.CONTACT_ADULT),
+    ("Exposure", False, SexualOffenceType.NON_CONTACT),
+    ("Voyeurism", False, SexualOffenceType.NON_CONTACT),
+    ("Making indecent images of children", False, SexualOffenceType.IMAGES),
+    ("Rape", True, SexualOffenceType.CONTACT_ADULT),
+    ("Sexual activity with a child", True, SexualOffenceType.CONTACT_CHILD),
 ]
 
 
@@ -231,11 +251,12 @@ def _caseload_offender(fake, rng, number, officer):
 def _caseload_offence(rng, *, sexual):
     """One offence for a sentencing occasion: a sexual one, or violent, burglary or other."""
     if sexual:
-        description, contact = rng.choice(SEXUAL_OFFENCES)
+        description, contact, sexual_type = rng.choice(SEXUAL_OFFENCES)
         return dict(
             description=description,
             kind=OffenceKind.SEXUAL,
             contact=contact,
+            sexual_type=sexual_type,
             victim_male=rng.random() < 0.2,
             victim_stranger=rng.random() < 0.3,
         )
@@ -299,6 +320,9 @@ def seed(out):
     _force, teams, users = seed_organisation()
     seed_demo_001(teams["North MOSOVO Unit"], users["officer"])
     seed_caseload(teams, users)
+    from .osp import seed_osp_cases  # here, not at the top: demo.osp imports this module
+
+    seed_osp_cases(teams["North MOSOVO Unit"], users["officer2"])
     seed_other_force(teams, users)
     out.write(f"Offenders: {Offender.objects.count()} synthetic records.")
 

@@ -39,7 +39,10 @@ def _score(offender, user, assessment_date, never_married):
 
 def seed_demo_001():
     offender = Offender.objects.filter(local_reference="DEMO-001").first()
-    if offender is None or ActuarialRecord.objects.filter(offender=offender).exists():
+    if (
+        offender is None
+        or ActuarialRecord.objects.filter(offender=offender, tool="rm2000").exists()
+    ):
         return 0
     officer = offender.responsible_officer
     _score(offender, officer, datetime.date(2024, 10, 1), never_married=True)
@@ -64,7 +67,8 @@ def seed_caseload():
         if offender_not_applicable_reason(offender, assessed):
             continue
         eligible += 1
-        if eligible % 4 == 0 or ActuarialRecord.objects.filter(offender=offender).exists():
+        scored = ActuarialRecord.objects.filter(offender=offender, tool="rm2000").exists()
+        if eligible % 4 == 0 or scored:
             continue  # left unscored on purpose, or already seeded
         try:
             _score(offender, offender.responsible_officer, assessed, never_married=number % 3 == 0)

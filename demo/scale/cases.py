@@ -37,7 +37,7 @@ from riskmatrix.models import ActuarialRecord, Tool
 
 from .backdating import at
 from .people import Person
-from .scores import rm2000_fields
+from .scores import osp_fields, rm2000_fields
 
 
 class Case:
@@ -50,6 +50,7 @@ class Case:
         self.signed_on: datetime.date = signed_on
         self.signed_at: datetime.datetime = signed_at
         self.record = None
+        self.osp_record = None
         self.countersigned = None
         self.ratings: dict[str, int | None] = {}
         self.open_assessment = None
@@ -91,6 +92,12 @@ def _score(case: Case, rng) -> str | None:
     """An RM2000 score a few days before the countersignature where it applies; returns S."""
     scored_on = case.signed_on - datetime.timedelta(days=rng.randint(0, 20))
     fields = rm2000_fields(case.p, scored_on, never_married=rng.random() < 0.4)
+    # OSP beside RM2000 on the same day (it draws nothing from ``rng``: the rest stays the same).
+    if (osp := osp_fields(case.p, scored_on)) is not None:
+        case.osp_record = ActuarialRecord(
+            offender=case.p.offender, tool=Tool.OSP, assessment_date=scored_on,
+            scored_by=case.officer, scored_at=at(scored_on, 9), is_current=True, **osp,
+        )  # fmt: skip
     if fields is None:
         return None
     case.record = ActuarialRecord(
@@ -140,6 +147,9 @@ def _decide(case: Case, rng, policy, rm2000, priority, level_result) -> bool:
     case.decision = LevelDecision(
         offender=case.p.offender,
         rm2000_category=rm2000 or "",
+        static_tool="rm2000",
+        static_record=case.record,
+        static_category=rm2000 or "",
         priority=priority,
         derived_level=level,
         final_level=level,

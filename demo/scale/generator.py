@@ -128,7 +128,8 @@ def _write_cases(cases: list[Case], framework, factors) -> None:
         case.countersigned.framework = framework
         if case.open_assessment is not None:
             case.open_assessment.framework = framework
-    ActuarialRecord.objects.bulk_create([c.record for c in cases if c.record], batch_size=BATCH)
+    records = [c.record for c in cases if c.record] + [c.osp_record for c in cases if c.osp_record]
+    ActuarialRecord.objects.bulk_create(records, batch_size=BATCH)
     Assessment.objects.bulk_create([c.countersigned for c in cases], batch_size=BATCH)
     Assessment.objects.bulk_create(
         [c.open_assessment for c in cases if c.open_assessment], batch_size=BATCH

@@ -33,13 +33,13 @@ MALE = "Aaron Bernard Callum Declan Elliot Fergus Gareth Harvey Ivor Jasper Kier
 FEMALE = "Abigail Bethany Carys Delia Eloise Freya Gemma Hollie Imogen Jodie Kirsty Leanne".split()
 TOWNS = "Axbridge Brindleton Corley Dunsby Eskworth Fallowfield Glenmoor Hartside".split()
 COURTS = "Axbridge Crown Court|Brindleton Magistrates' Court|Corley Crown Court".split("|")
-SEXUAL = (
-    ("Sexual assault", True),
-    ("Exposure", False),
-    ("Voyeurism", False),
-    ("Possession of indecent images of children", False),
-    ("Rape", True),
-    ("Sexual communication with a child", False),
+SEXUAL = (  # (description, contact, OSP's type)
+    ("Sexual assault", True, "contact_adult"),
+    ("Exposure", False, "non_contact"),
+    ("Voyeurism", False, "non_contact"),
+    ("Possession of indecent images of children", False, "images"),
+    ("Rape", True, "contact_adult"),
+    ("Sexual communication with a child", False, "non_contact"),
 )
 OTHER = (
     ("Assault occasioning actual bodily harm", OffenceKind.VIOLENT),
@@ -66,6 +66,7 @@ class OffenceRow:
     victim_male: bool
     victim_stranger: bool
     offence_date: datetime.date
+    sexual_type: str = ""
 
     def model(self, appearance) -> Offence:
         return Offence(
@@ -76,11 +77,18 @@ class OffenceRow:
             contact=self.contact,
             victim_male=self.victim_male,
             victim_stranger=self.victim_stranger,
+            sexual_type=self.sexual_type,
         )
 
     def fact(self) -> OffenceFact:
         return OffenceFact(
-            self.description, self.kind, self.contact, self.victim_male, self.victim_stranger
+            self.description,
+            self.kind,
+            self.contact,
+            self.victim_male,
+            self.victim_stranger,
+            self.sexual_type,
+            self.offence_date,
         )
 
 
@@ -150,11 +158,11 @@ def _days(n: int) -> datetime.timedelta:
 
 def _offence(rng, sentenced: datetime.date, sexual: bool) -> OffenceRow:
     if sexual:
-        description, contact = rng.choice(SEXUAL)
+        description, contact, sexual_type = rng.choice(SEXUAL)
         kind = OffenceKind.SEXUAL
     else:
         description, kind = rng.choice(OTHER)
-        contact = True
+        contact, sexual_type = True, ""
     return OffenceRow(
         description,
         kind,
@@ -162,6 +170,7 @@ def _offence(rng, sentenced: datetime.date, sexual: bool) -> OffenceRow:
         victim_male=sexual and rng.random() < 0.2,
         victim_stranger=sexual and rng.random() < 0.35,
         offence_date=sentenced - _days(rng.randint(60, 400)),
+        sexual_type=sexual_type,
     )
 
 

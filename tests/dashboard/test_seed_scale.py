@@ -54,3 +54,29 @@ def test_seed_scale_builds_consistent_data_and_tops_up(db):
     call_command("seed_scale", "--offenders", "50", "--forces", "2")
     assert offenders.count() == 50
     assert Offender.objects.filter(local_reference="SCALE-000050").exists()
+
+
+def test_seed_scale_scores_osp_with_the_pure_scorer_beside_rm2000(db):
+    from riskmatrix.osp_answers import osp_score
+    from riskmatrix.osp_prefill import propose_osp_for_offender
+
+    call_command("seed_scale", "--offenders", "40", "--forces", "2")
+    osp = ActuarialRecord.objects.filter(tool="osp", offender__local_reference__startswith="SCALE-")
+    assert osp.count() >= 20
+    assert not osp.filter(offender__sex="female").exists()
+    for record in osp.select_related("offender")[:10]:
+        # what a service would store: the proposal from the stored record, scored again
+        offender = record.offender
+        proposal = propose_osp_for_offender(offender, record.assessment_date)
+        answers = {name: item.value for name, item in proposal.items.items()}
+        dc, iic = osp_score(
+            answers, date_of_birth=offender.date_of_birth, assessment_date=record.assessment_date
+        )
+        assert (record.dc_points, record.dc_band, record.iic_band) == (dc.points, dc.band, iic.band)
+        assert record.dc_reduced == dc.reduced and record.rules_version == "osp-1"
+    from engagements.models import LevelDecision
+
+    decisions = LevelDecision.objects.filter(offender__local_reference__startswith="SCALE-")
+    assert decisions.exclude(rm2000_category="").exists()
+    assert not decisions.exclude(rm2000_category="").filter(static_record__isnull=True).exists()
+    assert not decisions.exclude(static_tool="rm2000").exists()

@@ -26,3 +26,26 @@ def test_demo_scores_demo_001_twice_most_others_once_and_is_idempotent(db):
     )
     assert not scored.filter(sex="female").exists()
     assert scored.count() > 2 * unscored_men.count() > 0
+
+
+def test_demo_osp_shows_the_reduction_not_applied_applied_and_images_only(db):
+    from demo import osp as osp_demo
+    from riskmatrix.selectors import latest_osp
+
+    offenders_demo.seed(io.StringIO())
+    demo.seed(io.StringIO())
+    osp_demo.seed(io.StringIO())
+    count = ActuarialRecord.objects.count()
+    osp_demo.seed(io.StringIO())
+    assert ActuarialRecord.objects.count() == count
+
+    daniel = latest_osp(Offender.objects.get(local_reference="DEMO-001"))
+    assert daniel.dc_reduced is False and "5 whole years have not passed" in daniel.dc_reduction
+    assert daniel.inputs["follow_up_start"] == "2024-09-20"
+    reduced = latest_osp(Offender.objects.get(local_reference="DEMO-041"))
+    assert reduced.dc_reduced and (reduced.dc_band_before_reduction, reduced.dc_band) == (
+        "high",
+        "medium",
+    )
+    images = latest_osp(Offender.objects.get(local_reference="DEMO-042"))
+    assert (images.iic_band, images.dc_band) == ("high", "low")

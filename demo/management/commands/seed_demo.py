@@ -7,9 +7,9 @@ below, each inside one transaction, and each must be safe to run twice.
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import assessments, dashboard, engagements, formulations, offenders, riskmatrix
+from demo import assessments, dashboard, engagements, formulations, offenders, osp, riskmatrix
 
-SEEDERS = [offenders, riskmatrix, assessments, engagements, formulations, dashboard]
+SEEDERS = [offenders, riskmatrix, osp, assessments, engagements, formulations, dashboard]
 
 
 class Command(BaseCommand):
