@@ -158,6 +158,13 @@ class ActuarialRecord(models.Model):
         return reverse(name, args=[self.offender_id, self.pk])
 
     @property
+    def iic_rate(self) -> str:
+        """OSP/IIC's rate as the hierarchy gives it (10.31, 3.328, 0): no padding zeros."""
+        if self.iic_percentage is None:
+            return ""
+        return format(self.iic_percentage.normalize(), "f")
+
+    @property
     def osp_category(self) -> Category | None:
         """OSP's starting category for the level: the higher of OSP/DC (reduced) and OSP/IIC."""
         if self.tool != Tool.OSP:

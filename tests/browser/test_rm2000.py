@@ -30,6 +30,8 @@ def test_officer_scores_rm2000_from_prefilled_appearances(live_server, login, of
     page.get_by_role("group", name="Has the offender never been married").get_by_label(
         "Yes"
     ).check()
+    # no offence dates are recorded: the officer confirms a sexual offence at 16 or over
+    page.get_by_label("I have checked the case file").check()
     page.get_by_role("button", name="Calculate and save the score").click()
 
     expect(page.locator("#rm2000-categories")).to_contain_text("Very high")
