@@ -80,5 +80,5 @@ def seed_caseload():
 
 def seed(out):
     created = seed_demo_001() + seed_caseload()
-    total = ActuarialRecord.objects.count()
+    total = ActuarialRecord.objects.filter(tool="rm2000").count()
     out.write(f"Risk Matrix 2000: {created} scores added ({total} in all).")

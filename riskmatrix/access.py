@@ -1,4 +1,4 @@
-"""The access policy for Risk Matrix 2000 (and, later, OSP) records.
+"""The access policy for the static tools' records (Risk Matrix 2000 and OSP).
 
 A score is reached through its offender (``offenders.access``), so an outsider gets 404; who
 may record one is answered here, for views, services and templates alike.

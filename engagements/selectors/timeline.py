@@ -59,6 +59,17 @@ def _assessment_items(offender):
 
 def _rm2000_items(offender):
     for record in ActuarialRecord.objects.filter(offender=offender).select_related("scored_by"):
+        if record.tool == "osp":
+            reduced = " (reduced)" if record.dc_reduced else ""
+            yield TimelineItem(
+                record.scored_at,
+                "OSP scored",
+                f"OSP/DC {record.get_dc_band_display()}{reduced}, {record.dc_percentage}%; "
+                f"OSP/IIC {record.get_iic_band_display()}, {record.iic_rate}%",
+                str(record.scored_by),
+                "rm2000",
+            )
+            continue
         yield TimelineItem(
             record.scored_at,
             "Risk Matrix 2000 scored",

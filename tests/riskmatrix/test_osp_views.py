@@ -145,3 +145,11 @@ def test_not_applicable_is_shown_with_its_reason(owner_client, case):
     assert "OSP does not apply: it was built for men" in history
     start = owner_client.get(reverse("riskmatrix:osp_start", args=[case.pk])).content.decode()
     assert "OSP does not apply" in start and "Nothing has been scored or saved" in start
+
+
+def test_the_timeline_lists_osp_scores_beside_rm2000(owner_client, owner, case):
+    score(owner, case)
+    score_osp(owner, case)
+    page = owner_client.get(reverse("engagements:timeline", args=[case.pk])).content.decode()
+    assert "OSP scored" in page and "OSP/IIC High, 10.31%" in page
+    assert "Risk Matrix 2000 scored" in page
