@@ -161,9 +161,11 @@ def plan_section(formulation, today) -> dict | None:
     }
 
 
-def formulation_context(offender, formulation, *, today) -> dict:
-    """Everything ``formulations/_formulation.html`` needs, for the page and the PDF alike."""
+def formulation_context(offender, formulation, *, today, draft: bool = False) -> dict:
+    """Everything ``formulations/_formulation.html`` needs, for the page and the PDF alike.
+    ``draft``: the formulation is the one in progress, not countersigned (marked as such)."""
     return {
+        "draft": draft,
         "offender": offender,
         "formulation": formulation,
         "assessment": formulation.assessment if formulation else None,

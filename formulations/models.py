@@ -43,7 +43,9 @@ class Formulation(models.Model):
         return f"Case formulation for {self.assessment}"
 
     def get_absolute_url(self):
-        return reverse("formulations:detail", args=[self.assessment.offender_id])
+        """The countersigned one is the formulation page; one in progress is the draft page."""
+        name = "formulations:detail" if self.is_locked else "formulations:draft"
+        return reverse(name, args=[self.assessment.offender_id])
 
     @property
     def offender(self):

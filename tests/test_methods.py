@@ -83,6 +83,8 @@ SERVES: dict[str, frozenset[str]] = {
     "formulations:start": POST,
     "formulations:edit": GET_POST,
     "formulations:pdf": GET,
+    "formulations:draft": GET,
+    "formulations:draft_pdf": GET,
     "formulations:action_add": GET_POST,
     "formulations:action_edit": GET_POST,
     "formulations:meetings": GET,
