@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from arms_site.lib.dates import gov_date
 from offenders.models import MappaLevel
 
 
@@ -124,7 +125,7 @@ class MappaMeeting(models.Model):
         ordering = ["-date", "-pk"]
 
     def __str__(self):
-        return f"MAPPA level {self.mappa_level} meeting, {self.date:%d %B %Y}"
+        return f"MAPPA level {self.mappa_level} meeting, {gov_date(self.date)}"
 
     def get_absolute_url(self):
         return reverse("formulations:meeting", args=[self.pk])

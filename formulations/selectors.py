@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
+from arms_site.lib.dates import gov_date
 from assessments.models import Assessment, AssessmentStatus
 from offenders.access import visible_offenders
 
@@ -159,7 +160,7 @@ def offending_history_text(offender) -> str:
             for o in appearance.offences.all()
         )
         lines.append(
-            f"- {appearance.sentencing_date:%d %B %Y}, {appearance.court}: "
+            f"- {gov_date(appearance.sentencing_date)}, {appearance.court}: "
             f"{offences or 'offences not recorded'}. {appearance.disposal}."
         )
     return "\n".join(lines)

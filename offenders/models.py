@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from arms_site.lib.dates import gov_date
+
 
 class Sex(models.TextChoices):
     MALE = "male", "Male"
@@ -157,7 +159,7 @@ class CourtAppearance(models.Model):
         ordering = ["-sentencing_date"]
 
     def __str__(self):
-        return f"{self.sentencing_date:%d %b %Y}, {self.court}"
+        return f"{gov_date(self.sentencing_date, short=True)}, {self.court}"
 
 
 class OffenceKind(models.TextChoices):
