@@ -48,6 +48,7 @@ SERVES: dict[str, frozenset[str]] = {
     "offenders:offence_add": GET_POST,
     "offenders:alias_add": GET_POST,
     "offenders:address_add": GET_POST,
+    "offenders:relationship_add": GET_POST,
     "offenders:history": GET,
     # Risk Matrix 2000
     "riskmatrix:history": GET,
