@@ -31,7 +31,7 @@ LEGEND_SWATCH = 40
 Y_LABELS = ("0 Not present", "1 Some evidence", "2 Strong evidence")
 FONT_FAMILY = "Arial, Helvetica, sans-serif"
 # A small vertical spread, so factors with the same ratings do not hide each other.
-SPREAD = 3.0
+SPREAD = 4.0
 
 
 @dataclass

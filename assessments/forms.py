@@ -72,6 +72,13 @@ class FactorForm(forms.Form):
         data = super().clean()
         show_hidden_errors(self)
         choice = data.get("rating") or ""
+        note = (data.get("insufficient_information_note") or "").strip()
+        if choice == INSUFFICIENT and not note and "insufficient_information_note" in data:
+            # Said now, on this page, not later as "Cannot start yet" at submission.
+            self.add_error(
+                "insufficient_information_note",
+                "Say what information is missing and who could give it, or choose a rating",
+            )
         data["rated"] = choice != ""
         data["rating"] = None if choice in ("", INSUFFICIENT) else int(choice)
         return data

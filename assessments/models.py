@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from arms_site.lib.dates import gov_date
+
 
 class FrameworkVersion(models.Model):
     number = models.PositiveIntegerField(unique=True)
@@ -151,7 +153,7 @@ class Assessment(models.Model):
         ]
 
     def __str__(self):
-        return f"ARMS assessment of {self.created_at:%d %B %Y} ({self.get_status_display()})"
+        return f"ARMS assessment of {gov_date(self.created_at)} ({self.get_status_display()})"
 
     def get_absolute_url(self):
         return reverse("assessments:tasks", args=[self.offender_id, self.pk])

@@ -154,3 +154,32 @@ def priority_for(assessment: Assessment):
     """Run the pure rule on the assessment's ratings (every factor must be rated)."""
     ratings = {r.factor.code: r.rating for r in assessment.ratings.select_related("factor")}
     return arms_priority(ratings)
+
+
+@dataclass(frozen=True)
+class FactorContext:
+    """What a factor page shows beside its form: where the factor is in the framework, and the
+    rating and evidence of the last countersigned assessment for it (matched by code, so a new
+    framework version still finds it)."""
+
+    position: int
+    count: int
+    last: FactorRating | None
+    last_assessment: Assessment | None
+
+
+def factor_context(assessment: Assessment, factor) -> FactorContext:
+    codes = list(assessment.framework.factors.order_by("order").values_list("code", flat=True))
+    signed = (
+        assessment.offender.arms_assessments.filter(status=AssessmentStatus.COUNTERSIGNED)
+        .exclude(pk=assessment.pk)
+        .select_related("countersigned_by")
+        .order_by("-countersigned_at", "-pk")
+        .first()
+    )
+    last = None
+    if signed is not None:
+        last = signed.ratings.select_related("factor").filter(factor__code=factor.code).first()
+    return FactorContext(
+        position=codes.index(factor.code) + 1, count=len(codes), last=last, last_assessment=signed
+    )

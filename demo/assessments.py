@@ -184,6 +184,22 @@ GENERIC = [
     ("DEMO-012", "submitted", 2, (0, 1, 0, 0, 1, 0, 0, 2, 1, 2, 1)),
     ("DEMO-013", "draft", 75, (1, 1, 1, 0, 1, 1, 0, 1, 0, 0, 0)),
     ("DEMO-015", "draft", 140, (1, 0, 1, 0, 0, 1, 1, 1, 1, 1, 1)),
+    # The rest of the North team's caseload: countersigned over the last 14 months, so most
+    # offenders show a level, and the due dates spread (a few reassessments overdue).
+    ("DEMO-018", "countersigned", 45, (1, 1, 1, 0, 1, 0, 0, 1, 1, 1, 1)),
+    ("DEMO-019", "countersigned", 95, (0, 1, 0, 0, 0, 1, 0, 2, 1, 1, 1)),
+    ("DEMO-022", "countersigned", 150, (2, 1, 1, 0, 1, 2, 1, 0, 0, 1, 0)),
+    ("DEMO-024", "countersigned", 30, (1, 0, 0, 0, 1, 1, 0, 1, 2, 1, 1)),
+    ("DEMO-025", "countersigned", 250, (1, 1, 2, 0, 0, 1, 1, 1, 0, 0, 1)),
+    ("DEMO-027", "countersigned", 180, (0, 0, 1, 0, 0, 0, 0, 2, 2, 2, 1)),
+    ("DEMO-028", "countersigned", 20, (2, 2, 2, 1, 1, 1, 1, 0, 0, 0, 0)),
+    ("DEMO-030", "countersigned", 380, (1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0)),
+    ("DEMO-031", "countersigned", 110, (0, 1, 1, 0, 1, 0, 0, 1, 1, 2, 1)),
+    ("DEMO-034", "countersigned", 70, (1, 0, 1, 0, 0, 1, 0, 2, 1, 1, 1)),
+    ("DEMO-036", "countersigned", 210, (1, 1, 0, 0, 1, 1, 1, 1, 0, 1, 1)),
+    ("DEMO-037", "countersigned", 130, (2, 1, 1, 0, 2, 1, 1, 0, 1, 0, 0)),
+    ("DEMO-039", "countersigned", 160, (0, 0, 1, 0, 0, 1, 0, 1, 1, 1, 1)),
+    ("DEMO-040", "countersigned", 55, (1, 1, 1, 0, 0, 0, 1, 1, 1, 1, 0)),
 ]
 
 

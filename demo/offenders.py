@@ -16,6 +16,8 @@ from offenders.models import (
     Offence,
     OffenceKind,
     Offender,
+    Relationship,
+    RelationshipKind,
     Sex,
     SexualOffenceType,
     Status,
@@ -28,7 +30,7 @@ DEMO_PASSWORD = "demo-password-arms"
 # (username, first, last, role, team names)
 DEMO_USERS = [
     ("officer", "Olivia", "Officer", Role.OFFICER, ["North MOSOVO Unit"]),
-    ("officer2", "Oscar", "Ofcer", Role.OFFICER, ["North MOSOVO Unit"]),
+    ("officer2", "Oscar", "Officer", Role.OFFICER, ["North MOSOVO Unit"]),
     ("officer.south", "Sam", "Southgate", Role.OFFICER, ["South MOSOVO Unit"]),
     ("supervisor", "Susan", "Supervisor", Role.SUPERVISOR, ["North MOSOVO Unit"]),
     ("admin", "Adam", "Administrator", Role.FORCE_ADMIN, []),
@@ -187,6 +189,11 @@ def _demo_001_record(team, officer):
         town="Demoton",
         postcode="ZZ1 2BB",
         start_date=datetime.date(2025, 9, 1),
+    )
+    # Married after his release: his 2024 RM2000 counted him as never married, the 2025 one not
+    # (both proposed from this history by riskmatrix.marital).
+    Relationship.objects.create(
+        offender=offender, kind=RelationshipKind.MARRIAGE, start_date=datetime.date(2025, 8, 16)
     )
     return offender
 

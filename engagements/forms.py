@@ -256,7 +256,7 @@ class PolicyForm(forms.Form):
             Field.radios("static_tool", legend_size=Size.MEDIUM),
             *fieldsets,
             Field.textarea("note", rows=3),
-            submit="Save as a new version",
+            submit="Preview the change",
         )
 
     def policy_data(self) -> dict:
@@ -284,11 +284,15 @@ def _policy_number(table: str, label: str, phrase: str) -> BoundedIntegerField:
         messages["min_value"] = messages["max_value"] = (
             f"The {phrase} must be between {low} and {high} levels"
         )
+        hint = f"From {low} to {high} levels: 1 raises one level, -1 lowers one, 0 leaves it"
     else:
         low, high = 1, MAX_INTERVAL_MONTHS
         messages["min_value"] = f"The {phrase} must be at least 1 month"
         messages["max_value"] = f"The {phrase} must be {high} months or fewer"
-    return BoundedIntegerField(label=label, min_value=low, max_value=high, error_messages=messages)
+        hint = f"From 1 to {high} months"
+    return BoundedIntegerField(
+        label=label, min_value=low, max_value=high, error_messages=messages, help_text=hint
+    )
 
 
 LEGENDS = {

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from arms_site.lib.dates import gov_date
 from arms_site.lib.model_choices import RiskCategoryChoice
 from arms_site.lib.ordinal import rank_of
 from assessments.combiner import Policy as CombinerPolicy
@@ -145,7 +146,7 @@ class LevelDecision(models.Model):
         ]
 
     def __str__(self):
-        return f"Level {self.get_final_level_display()} from {self.effective_date:%d %B %Y}"
+        return f"Level {self.get_final_level_display()} from {gov_date(self.effective_date)}"
 
     @property
     def level_took_effect(self):
@@ -255,7 +256,7 @@ class Visit(models.Model):
     def __str__(self):
         when = self.completed_at or self.planned_for
         state = "completed" if self.completed_at else "planned"
-        return f"{self.get_kind_display()} {state} {when:%d %B %Y}"
+        return f"{self.get_kind_display()} {state} {gov_date(when)}"
 
     @property
     def is_completed(self) -> bool:

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from arms_site.lib.dates import gov_date
+
 
 class ChangeKind(models.TextChoices):
     NEW_ADDRESS = "new_address", "New address"
@@ -33,4 +35,4 @@ class ChangeOfCircumstances(models.Model):
         verbose_name_plural = "changes of circumstances"
 
     def __str__(self):
-        return f"{self.get_kind_display()} on {self.occurred_on:%d %B %Y}"
+        return f"{self.get_kind_display()} on {gov_date(self.occurred_on)}"

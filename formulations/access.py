@@ -14,15 +14,16 @@ from accounts.models import Role
 from offenders.access import can_change_offender, can_see_offender, offender_for_user
 
 from .models import MappaMeeting, PackExport, PlanAction
-from .selectors import latest_formulation
+from .selectors import draft_formulation, latest_formulation
 
 MEETING_ROLES = {Role.SUPERVISOR, Role.FORCE_ADMIN}
 
 
 def formulation_for_user(user, offender_pk, *, for_change: bool = False):
-    """(offender, latest formulation or None) if the user may see the offender; 404 otherwise."""
+    """(offender, the formulation in progress, else the latest, else None) if the user may see
+    the offender; 404 otherwise. The pages that change a formulation start here."""
     offender = offender_for_user(user, offender_pk, for_change=for_change)
-    return offender, latest_formulation(offender)
+    return offender, draft_formulation(offender) or latest_formulation(offender)
 
 
 def action_for_user(user, offender_pk, action_pk, *, for_change: bool = False):
@@ -49,8 +50,16 @@ def can_edit_formulation(user, assessment) -> bool:
 
 
 def can_export_formulation(user, offender) -> bool:
-    """Download the formulation as PDF (a disclosure, audited): anyone who may see the record."""
+    """Download the countersigned formulation as PDF (a disclosure, audited): anyone who may see
+    the record, read-only roles included. An auditor checks what was disclosed, and a partner
+    agency is given this same document at MAPPA meetings; it is approved, so it may leave."""
     return can_see_offender(user, offender)
+
+
+def can_export_draft_formulation(user, offender) -> bool:
+    """Download the draft in progress (every page marked DRAFT): only those who write it. A
+    read-only role may read the draft on screen but never take an unapproved copy away."""
+    return can_change_offender(user, offender)
 
 
 def check_meeting_role(user) -> None:

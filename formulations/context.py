@@ -16,13 +16,49 @@ from assessments.selectors import progress_over_time
 from engagements.selectors import offender_schedule, static_risk
 from riskmatrix.selectors import latest_rm2000
 
-from .selectors import actions_by_heading, plan_actions
+from .selectors import actions_by_heading, offending_history_text, plan_actions
+
+
+@dataclass
+class AppearanceRow:
+    sentenced: object
+    court: str
+    offences: list[str]
+    disposal: str
+
+
+def appearance_rows(offender) -> list[AppearanceRow]:
+    """The court appearances, oldest first, as the offending history table shows them."""
+    appearances = sorted(
+        offender.court_appearances.prefetch_related("offences"), key=lambda a: a.sentencing_date
+    )
+    return [
+        AppearanceRow(
+            sentenced=a.sentencing_date,
+            court=a.court,
+            offences=[
+                f"{o.description} ({o.get_kind_display().lower()}"
+                f"{', non-contact' if o.kind == 'sexual' and not o.contact else ''})"
+                for o in a.offences.all()
+            ],
+            disposal=a.disposal,
+        )
+        for a in appearances
+    ]
 
 
 def history_section(offender, formulation) -> dict | None:
-    if formulation is None or not formulation.offending_history.strip():
+    """The court appearances as a table, and the officer's summary when it says more than the
+    generated list that the table now shows."""
+    if formulation is None:
         return None
-    return {"summary": formulation.offending_history}
+    rows = appearance_rows(offender)
+    summary = formulation.offending_history.strip()
+    if summary == offending_history_text(offender).strip():
+        summary = ""
+    if not rows and not summary:
+        return None
+    return {"summary": summary, "appearances": rows}
 
 
 @dataclass
@@ -161,9 +197,11 @@ def plan_section(formulation, today) -> dict | None:
     }
 
 
-def formulation_context(offender, formulation, *, today) -> dict:
-    """Everything ``formulations/_formulation.html`` needs, for the page and the PDF alike."""
+def formulation_context(offender, formulation, *, today, draft: bool = False) -> dict:
+    """Everything ``formulations/_formulation.html`` needs, for the page and the PDF alike.
+    ``draft``: the formulation is the one in progress, not countersigned (marked as such)."""
     return {
+        "draft": draft,
         "offender": offender,
         "formulation": formulation,
         "assessment": formulation.assessment if formulation else None,

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from arms_site.lib.dates import gov_date
 from offenders.models import MappaLevel
 
 
@@ -43,7 +44,9 @@ class Formulation(models.Model):
         return f"Case formulation for {self.assessment}"
 
     def get_absolute_url(self):
-        return reverse("formulations:detail", args=[self.assessment.offender_id])
+        """The countersigned one is the formulation page; one in progress is the draft page."""
+        name = "formulations:detail" if self.is_locked else "formulations:draft"
+        return reverse(name, args=[self.assessment.offender_id])
 
     @property
     def offender(self):
@@ -122,7 +125,7 @@ class MappaMeeting(models.Model):
         ordering = ["-date", "-pk"]
 
     def __str__(self):
-        return f"MAPPA level {self.mappa_level} meeting, {self.date:%d %B %Y}"
+        return f"MAPPA level {self.mappa_level} meeting, {gov_date(self.date)}"
 
     def get_absolute_url(self):
         return reverse("formulations:meeting", args=[self.pk])

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
-from assessments.models import Assessment
+from arms_site.lib.dates import gov_date
+from assessments.models import Assessment, AssessmentStatus
 from offenders.access import visible_offenders
 
 from .models import ActionStatus, Formulation, PackExport, PlanAction, PlanHeading
@@ -26,6 +27,69 @@ def latest_formulation(offender) -> Formulation | None:
         .order_by("-assessment__created_at", "-assessment__pk")
         .first()
     )
+
+
+def countersigned_formulation(offender) -> Formulation | None:
+    """What a meeting is shown: the formulation of the latest countersigned assessment that has
+    one (domain notes). A draft is never returned here."""
+    return (
+        Formulation.objects.filter(
+            assessment__offender=offender, assessment__status=AssessmentStatus.COUNTERSIGNED
+        )
+        .select_related("assessment__offender", "assessment__countersigned_by", "updated_by")
+        .order_by("-assessment__countersigned_at", "-assessment__pk")
+        .first()
+    )
+
+
+def draft_formulation(offender) -> Formulation | None:
+    """The formulation being written with the assessment in progress (not yet countersigned;
+    an offender has at most one such assessment)."""
+    return (
+        Formulation.objects.filter(assessment__offender=offender)
+        .exclude(assessment__status=AssessmentStatus.COUNTERSIGNED)
+        .select_related("assessment__offender", "updated_by")
+        .order_by("-assessment__created_at", "-assessment__pk")
+        .first()
+    )
+
+
+@dataclass
+class PackEntry:
+    """One agenda line of a meeting pack: the countersigned formulation it holds, or why none."""
+
+    offender: object
+    formulation: Formulation | None
+    has_countersigned: bool
+
+    @property
+    def assessment(self):
+        return self.formulation.assessment if self.formulation else None
+
+    @property
+    def missing(self) -> str:
+        if self.formulation:
+            return ""
+        if self.has_countersigned:
+            return "No countersigned case formulation: not in this pack"
+        return "No countersigned ARMS assessment: not in this pack"
+
+
+def pack_entries(offenders) -> list[PackEntry]:
+    offenders = list(offenders)
+    signed = set(
+        Assessment.objects.filter(
+            offender__in=offenders, status=AssessmentStatus.COUNTERSIGNED
+        ).values_list("offender_id", flat=True)
+    )
+    return [
+        PackEntry(
+            offender=o,
+            formulation=countersigned_formulation(o) if o.pk in signed else None,
+            has_countersigned=o.pk in signed,
+        )
+        for o in offenders
+    ]
 
 
 def plan_actions(formulation: Formulation) -> QuerySet[PlanAction]:
@@ -49,8 +113,9 @@ def actions_by_heading(formulation: Formulation, actions=None) -> list[PlanGroup
 
 
 def overdue_actions(offender, today: datetime.date) -> QuerySet[PlanAction]:
-    """Open actions past their due date in the offender's latest formulation."""
-    formulation = latest_formulation(offender)
+    """Open actions past their due date in the plan being worked to (the draft's, else the
+    latest formulation's)."""
+    formulation = draft_formulation(offender) or latest_formulation(offender)
     if formulation is None:
         return PlanAction.objects.none()
     return plan_actions(formulation).filter(status=ActionStatus.OPEN, due_date__lt=today)
@@ -95,7 +160,7 @@ def offending_history_text(offender) -> str:
             for o in appearance.offences.all()
         )
         lines.append(
-            f"- {appearance.sentencing_date:%d %B %Y}, {appearance.court}: "
+            f"- {gov_date(appearance.sentencing_date)}, {appearance.court}: "
             f"{offences or 'offences not recorded'}. {appearance.disposal}."
         )
     return "\n".join(lines)

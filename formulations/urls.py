@@ -10,6 +10,8 @@ urlpatterns = [
     path("offenders/<int:pk>/formulation/start/", views.start, name="start"),
     path("offenders/<int:pk>/formulation/edit/", views.edit, name="edit"),
     path("offenders/<int:pk>/formulation/pdf/", views.pdf, name="pdf"),
+    path("offenders/<int:pk>/formulation/draft/", views.draft, name="draft"),
+    path("offenders/<int:pk>/formulation/draft/pdf/", views.draft_pdf, name="draft_pdf"),
     path("offenders/<int:pk>/formulation/actions/new/", views.action_add, name="action_add"),
     path(
         "offenders/<int:pk>/formulation/actions/<int:action_pk>/",

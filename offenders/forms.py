@@ -14,6 +14,7 @@ from .models import (
     NotificationPeriod,
     OffenceKind,
     Offender,
+    RelationshipKind,
     Sex,
     SexualOffenceType,
     Status,
@@ -370,3 +371,38 @@ class OffenceForm(forms.Form):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label="Name, PNC ID or reference", required=False, max_length=100)
+
+
+class RelationshipForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="What kind of relationship",
+        choices=RelationshipKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select the kind of relationship",
+            "invalid_choice": "Select the kind of relationship from the list",
+        },
+    )
+    start_date = GovDateField(label="Date it started", past_only=True)
+    end_date = GovDateField(
+        label="Date it ended (if it has)",
+        required=False,
+        past_only=True,
+        help_text="Leave blank if it continues.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.radios("kind", legend_size=Size.SMALL),
+            Field("start_date"),
+            Field("end_date"),
+            submit="Add relationship",
+        )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "The date it ended must be on or after the date it started")
+        return data

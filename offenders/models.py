@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from arms_site.lib.dates import gov_date
+
 
 class Sex(models.TextChoices):
     MALE = "male", "Male"
@@ -148,6 +150,34 @@ class Address(models.Model):
         return self.end_date is None
 
 
+class RelationshipKind(models.TextChoices):
+    MARRIAGE = "marriage", "Marriage"
+    CIVIL_PARTNERSHIP = "civil_partnership", "Civil partnership"
+    COHABITATION = "cohabitation", "Lived with a partner (not married)"
+
+
+class Relationship(models.Model):
+    """A marriage, civil partnership or cohabitation on the record, with its dates: the facts
+    from which RM2000's "never married" is proposed (rule: ``riskmatrix.marital``)."""
+
+    offender = models.ForeignKey(Offender, on_delete=models.CASCADE, related_name="relationships")
+    kind = models.CharField(max_length=20, choices=RelationshipKind.choices)
+    start_date = models.DateField("Started")
+    end_date = models.DateField("Ended", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-start_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="relationship_end_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} from {gov_date(self.start_date, short=True)}"
+
+
 class CourtAppearance(models.Model):
     """One sentencing occasion. RM2000 counts these, not offences."""
 
@@ -163,7 +193,7 @@ class CourtAppearance(models.Model):
         ordering = ["-sentencing_date"]
 
     def __str__(self):
-        return f"{self.sentencing_date:%d %b %Y}, {self.court}"
+        return f"{gov_date(self.sentencing_date, short=True)}, {self.court}"
 
 
 class OffenceKind(models.TextChoices):

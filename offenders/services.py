@@ -7,7 +7,7 @@ from audit.services import audit_record
 
 from . import hooks
 from .access import can_add_offender, require, require_change_offender
-from .models import CONTACT_TYPES, Address, Alias, CourtAppearance, Offence, Offender
+from .models import CONTACT_TYPES, Address, Alias, CourtAppearance, Offence, Offender, Relationship
 
 OFFENDER_FIELDS = [
     "surname",
@@ -105,6 +105,23 @@ def _offence(appearance, fields: dict) -> Offence:
     offence.full_clean()
     offence.save()
     return offence
+
+
+@transaction.atomic
+def relationship_add(*, user, offender: Offender, **fields) -> Relationship:
+    """A marriage, civil partnership or cohabitation, with its dates (RM2000 "never married")."""
+    require_change_offender(user, offender)
+    relationship = Relationship(offender=offender, **fields)
+    relationship.full_clean()
+    relationship.save()
+    audit_record(
+        actor=user,
+        action=Action.CREATED,
+        obj=relationship,
+        offender=offender,
+        summary="Relationship added",
+    )
+    return relationship
 
 
 @transaction.atomic

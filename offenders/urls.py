@@ -18,5 +18,6 @@ urlpatterns = [
     ),
     path("<int:pk>/aliases/new/", views.alias_add, name="alias_add"),
     path("<int:pk>/addresses/new/", views.address_add, name="address_add"),
+    path("<int:pk>/relationships/new/", views.relationship_add, name="relationship_add"),
     path("<int:pk>/history/", views.offender_history, name="history"),
 ]

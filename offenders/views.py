@@ -20,6 +20,7 @@ from .forms import (
     CourtAppearanceForm,
     OffenceForm,
     OffenderForm,
+    RelationshipForm,
     SearchForm,
 )
 from .models import CourtAppearance
@@ -66,6 +67,7 @@ def offender_detail(request, pk):
         "current_address": current_address(offender),
         "addresses": offender.addresses.all(),
         "aliases": offender.aliases.all(),
+        "relationships": offender.relationships.all(),
         # What the feature apps flag about the offender (offenders.hooks.summary_panel).
         "panels": hooks.summary_panels(request.user, offender, timezone.localdate()),
     }
@@ -132,6 +134,19 @@ def alias_add(request, pk):
         AliasForm,
         lambda offender, data: services.alias_add(user=request.user, offender=offender, **data),
         "Add an alias",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def relationship_add(request, pk):
+    return _child_form_view(
+        request,
+        pk,
+        RelationshipForm,
+        lambda offender, data: services.relationship_add(
+            user=request.user, offender=offender, **data
+        ),
+        "Add a relationship",
     )
 
 

@@ -79,7 +79,8 @@ ITEMS = (
         "Has the offender never been married or in a civil partnership?",
         "the answer about marriage",
         "flag",
-        "Answer from what the offender or the case file says.",
+        "Proposed from the relationship history on the offender's summary when one is recorded; "
+        "otherwise answer from what the offender or the case file says.",
     ),
     Item(
         "violent_appearances",
@@ -99,7 +100,7 @@ ITEMS = (
     ),
 )
 ITEMS_BY_NAME = {item.name: item for item in ITEMS}
-ANSWERED_ONLY = {"never_married"}  # no proposal, so nothing to correct
+ANSWERED_ONLY = {"never_married"}  # may have no proposal (no relationship history recorded)
 INPUT_NAMES = [item.name for item in ITEMS] + ["commencement_date"]
 
 
@@ -109,16 +110,26 @@ def reason_field(name: str) -> str:
 
 def corrected_items(proposal: Proposal, answers: dict) -> list[str]:
     """Items whose answer differs from the proposal (a new commencement date changes the age)."""
+    # An item without a proposal, or an answer that could not be read, is not a correction.
     changed = [
         item.name
         for item in ITEMS
-        if item.name not in ANSWERED_ONLY and answers.get(item.name) != proposal.value(item.name)
+        if proposal.value(item.name) is not None
+        and answers.get(item.name) is not None
+        and answers.get(item.name) != proposal.value(item.name)
     ]
-    if "age" not in changed and answers.get("commencement_date") != proposal.value(
-        "commencement_date"
-    ):
+    start = answers.get("commencement_date")
+    if "age" not in changed and start is not None and start != proposal.value("commencement_date"):
         changed.insert(0, "age")
     return changed
+
+
+def _reason_errors(proposal: Proposal, answers: dict, reasons: dict) -> dict[str, str]:
+    return {
+        reason_field(name): f"Enter the reason for changing {ITEMS_BY_NAME[name].noun}"
+        for name in corrected_items(proposal, answers)
+        if not reasons.get(name, "").strip()
+    }
 
 
 def corrections(proposal: Proposal, answers: dict, reasons: dict) -> dict:
@@ -157,8 +168,8 @@ def answer_errors(
                 errors[item.name] = f"{item.noun.capitalize()} cannot be negative"
         elif not isinstance(value, bool):
             errors[item.name] = f"Answer the question: {item.question}"
-    if errors:
-        return errors
+    if errors:  # with every missing reason too, so all show at once
+        return errors | _reason_errors(proposal, answers, reasons)
 
     sexual, criminal = answers["sexual_appearances"], answers["criminal_appearances"]
     if criminal < sexual:
@@ -185,9 +196,7 @@ def answer_errors(
                 f"offender was {expected} on {fmt(start)}"
             )
 
-    for name in corrected_items(proposal, answers):
-        if not reasons.get(name, "").strip():
-            errors[reason_field(name)] = f"Enter the reason for changing {ITEMS_BY_NAME[name].noun}"
+    errors |= _reason_errors(proposal, answers, reasons)
 
     if SEXUAL_AT_16 in proposal.items and not sexual_at_16(proposal, answers):
         errors[SEXUAL_AT_16] = (

@@ -163,14 +163,14 @@ class Rm2000Form(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if self.errors:  # a value could not be read: show that first
-            return data
         errors = answer_errors(
             proposal=self.proposal,
             answers=self.answers(),
             reasons=self.reasons(),
             date_of_birth=self.offender.date_of_birth,
         )
+        # Every error at once: a field that could not be read keeps its own message only.
         for field, message in errors.items():
-            self.add_error(None if field == "__all__" else field, message)
+            if field not in self.errors:
+                self.add_error(None if field == "__all__" else field, message)
         return data

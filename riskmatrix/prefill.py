@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from arms_site.lib.dates import years_after
 from offenders.models import OffenceKind, Sex
 
+from .marital import RelationshipFact, never_married
+
 SEXUAL_AT_16 = "sexual_offence_at_16"  # confirmed by the officer when the record cannot say
 
 
@@ -140,6 +142,7 @@ def propose(
     last_release_date: datetime.date | None,
     appearances: Iterable[AppearanceFact],
     assessment_date: datetime.date,
+    relationships: Iterable[RelationshipFact] = (),
 ) -> Proposal:
     # Only what was known on the assessment date counts; several appearances on one day are one
     # sentencing occasion.
@@ -184,9 +187,7 @@ def propose(
         "male_victim": _flag(sexual, lambda o: o.victim_male, "had a male victim"),
         "stranger_victim": _flag(sexual, lambda o: o.victim_stranger, "had a stranger as victim"),
         "non_contact": _flag(sexual, lambda o: not o.contact, "was a non-contact offence"),
-        "never_married": Proposed(
-            None, "The record does not hold this: ask the offender or check the case file"
-        ),
+        "never_married": _never_married(relationships, assessment_date),
         "violent_appearances": Proposed(
             len(violent_dates),
             _occasions(" with a violent offence", violent_dates, "No violent offence recorded"),
@@ -198,6 +199,16 @@ def propose(
         SEXUAL_AT_16: sexual_offence_at_16(date_of_birth, sexual),
     }
     return Proposal(assessment_date=assessment_date, items=items)
+
+
+def _never_married(relationships, on: datetime.date) -> Proposed:
+    result = never_married(relationships, on=on)
+    return Proposed(
+        result.value,
+        f"{result.working} (relationship history, rule {result.rules_version})"
+        if result.value is not None
+        else result.working,
+    )
 
 
 def not_applicable_reason(
@@ -260,12 +271,19 @@ def appearance_facts(offender) -> list[AppearanceFact]:
     ]
 
 
+def relationship_facts(offender) -> list[RelationshipFact]:
+    return [
+        RelationshipFact(r.kind, r.start_date, r.end_date) for r in offender.relationships.all()
+    ]
+
+
 def propose_for_offender(offender, assessment_date: datetime.date) -> Proposal:
     return propose(
         date_of_birth=offender.date_of_birth,
         last_release_date=offender.last_release_date,
         appearances=appearance_facts(offender),
         assessment_date=assessment_date,
+        relationships=relationship_facts(offender),
     )
 
 

@@ -230,9 +230,23 @@ class World:
 
     @cached_property
     def formulation(self):
+        """The draft in progress; the countersigned one (what the PDF exports) is made first."""
         from formulations.services import formulation_start
 
+        self.countersigned_formulation  # noqa: B018
         return formulation_start(user=self.owner, assessment=self.draft)
+
+    @cached_property
+    def countersigned_formulation(self):
+        from formulations.models import Formulation
+
+        return Formulation.objects.create(
+            assessment=self.countersigned_undecided,
+            offending_history="Two court appearances, 2015 and 2021.",
+            risk_drivers="Isolation.",
+            created_by=self.owner,
+            updated_by=self.owner,
+        )
 
     @cached_property
     def action(self):

@@ -89,6 +89,8 @@ PREPARE = {
     "formulations:detail": _builds("draft"),
     "formulations:edit": _builds("formulation"),
     "formulations:pdf": _builds("formulation"),
+    "formulations:draft": _builds("formulation"),
+    "formulations:draft_pdf": _builds("formulation"),
     "formulations:action_add": _builds("formulation"),
     "formulations:meeting": _builds("export"),
     "riskmatrix:start": _builds("appearance"),

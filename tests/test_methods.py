@@ -48,6 +48,7 @@ SERVES: dict[str, frozenset[str]] = {
     "offenders:offence_add": GET_POST,
     "offenders:alias_add": GET_POST,
     "offenders:address_add": GET_POST,
+    "offenders:relationship_add": GET_POST,
     "offenders:history": GET,
     # Risk Matrix 2000
     "riskmatrix:history": GET,
@@ -86,6 +87,8 @@ SERVES: dict[str, frozenset[str]] = {
     "formulations:start": POST,
     "formulations:edit": GET_POST,
     "formulations:pdf": GET,
+    "formulations:draft": GET,
+    "formulations:draft_pdf": GET,
     "formulations:action_add": GET_POST,
     "formulations:action_edit": GET_POST,
     "formulations:meetings": GET,

@@ -92,6 +92,7 @@ MUST_SHOW = {
     "offenders:edit",
     "offenders:alias_add",
     "offenders:address_add",
+    "offenders:relationship_add",
     "offenders:appearance_add",
     "offenders:offence_add",
     "engagements:override_request",

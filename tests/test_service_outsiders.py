@@ -318,6 +318,12 @@ CASES = [
         OFFICERS_OUT,
     ),
     Case(
+        "relationship_add",
+        lambda w: dict(offender=w.offender, kind="marriage", start_date=datetime.date(2015, 11, 3)),
+        "owner",
+        OFFICERS_OUT + READ_ONLY,
+    ),
+    Case(
         "court_appearance_add",
         lambda w: dict(
             offender=w.offender,
@@ -493,6 +499,20 @@ CASES = [
         ),
         "owner",
         OFFICERS_OUT,
+    ),
+    # A draft leaves the system only with those who write it (read-only roles refused).
+    Case(
+        "record_disclosure",
+        lambda w: dict(
+            offender=w.offender,
+            obj=w.formulation,
+            summary="Draft case formulation PDF downloaded",
+            recipients="Probation",
+            draft=True,
+        ),
+        "owner",
+        OFFICERS_OUT + READ_ONLY,
+        variant="draft",
     ),
     # --- MAPPA meetings ---------------------------------------------------------------------
     # Putting team A's offender on an agenda: only someone who may see the offender may.

@@ -39,3 +39,9 @@ def years_before(d: datetime.date, years: int) -> datetime.date:
 def years_after(d: datetime.date, years: int) -> datetime.date:
     """The same day ``years`` later; 29 February becomes 28 February in a common year."""
     return shift_months(d, 12 * years)
+
+
+def gov_date(d: datetime.date, *, short: bool = False) -> str:
+    """A date in GOV.UK style, without a leading zero: "3 November 2015" ("3 Nov 2015" short).
+    A datetime prints its date only."""
+    return f"{d.day} {d:%b %Y}" if short else f"{d.day} {d:%B %Y}"

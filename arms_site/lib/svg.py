@@ -152,15 +152,15 @@ def marker(kind: str, x: float, y: float, colour: str) -> str:
     """A marker centred on (x, y): circle, square, triangle, triangle-down, diamond, star, cross;
     any other kind is drawn as a plus."""
     r = MARKER_RADIUS
+    # A white outline keeps markers that meet at the same value apart from each other.
+    edge = {"fill": colour, "stroke": "#ffffff", "stroke_width": 1}
     if kind == "circle":
-        return element("circle", cx=float(x), cy=float(y), r=r, fill=colour)
+        return element("circle", cx=float(x), cy=float(y), r=r, **edge)
     if kind == "square":
-        return element(
-            "rect", x=float(x - r), y=float(y - r), width=2 * r, height=2 * r, fill=colour
-        )
+        return element("rect", x=float(x - r), y=float(y - r), width=2 * r, height=2 * r, **edge)
     if kind in _POLYGONS:
         corners = ((x + dx, y + dy) for dx, dy in _POLYGONS[kind])
-        return element("polygon", points=points_attr(corners), fill=colour)
+        return element("polygon", points=points_attr(corners), **edge)
     # cross and plus: strokes, so they stay visible where filled shapes overlap
     if kind == "cross":
         strokes = (((x - r, y - r), (x + r, y + r)), ((x - r, y + r), (x + r, y - r)))

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from arms_site.lib.dates import gov_date
 from audit.models import Action
 from audit.services import audit_record
 from offenders.access import require_change_offender
@@ -91,7 +92,7 @@ def assessment_start(*, user, offender) -> tuple[Assessment, bool]:
         offender=offender,
         summary="ARMS assessment started"
         + (
-            f" (pre-filled from the assessment of {previous.countersigned_at:%d %B %Y})"
+            f" (pre-filled from the assessment of {gov_date(previous.countersigned_at)})"
             if previous
             else ""
         ),

@@ -184,6 +184,7 @@ def factor_edit(request, pk, assessment_pk, code):
             "offender": offender,
             "assessment": assessment,
             "factor": factor,
+            "context": selectors.factor_context(assessment, factor),
             "stale": stale,
             "saved_row": row if stale else None,
             "back_url": reverse("assessments:tasks", args=[offender.pk, assessment.pk]),

@@ -15,6 +15,7 @@ import random
 
 from django.utils import timezone
 
+from arms_site.lib.dates import gov_date
 from assessments.combiner import derive_level, move_level, next_reassessment_due, next_visit_due
 from assessments.models import Assessment, AssessmentStatus
 from assessments.priority import FACTOR_CODES, arms_priority
@@ -276,7 +277,7 @@ def _schedule(case: Case, level_result, rules, last_seen, reactive, override) ->
         next_reassess = min(next_reassess, due_now)
         reason = (
             f"Change of circumstances: {case.change.get_kind_display().lower()} "
-            f"on {case.change.occurred_on:%d %B %Y}"
+            f"on {gov_date(case.change.occurred_on)}"
         )
     dues = [d for d in (next_visit, next_reassess) if d]
     interval = visit_interval(  # seeded offenders have no officer-set interval

@@ -12,6 +12,7 @@ import datetime
 
 from django.utils import timezone
 
+from arms_site.lib.dates import gov_date
 from assessments.combiner import next_reassessment_due
 from assessments.models import Assessment, AssessmentStatus
 from offenders.selectors import OPEN_STATUSES
@@ -127,7 +128,7 @@ def schedule_refresh(offender, *, today: datetime.date | None = None) -> Offende
         "reassessment_due_now": change is not None,
         "reassessment_reason": (
             f"Change of circumstances: {change.get_kind_display().lower()} "
-            f"on {change.occurred_on:%d %B %Y}"
+            f"on {gov_date(change.occurred_on)}"
             if change
             else ""
         ),

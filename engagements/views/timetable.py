@@ -15,6 +15,16 @@ from ..access import can_change_engagements, can_decide_override, can_decide_rea
 from ..timetable import upcoming_schedule
 
 
+def next_twelve_months(planned, upcoming) -> list[dict]:
+    """Planned visits and due dates as one list in date order (a planned visit before a due
+    date of the same day: it is what meets it)."""
+    rows = [
+        {"day": timezone.localtime(v.planned_for).date(), "order": 0, "visit": v} for v in planned
+    ]
+    rows += [{"day": item.due, "order": 1, "item": item} for item in upcoming]
+    return sorted(rows, key=lambda row: (row["day"], row["order"]))
+
+
 @require_GET
 def timetable(request, pk):
     offender = offender_for_user(request.user, pk)
@@ -45,8 +55,7 @@ def timetable(request, pk):
         "today": today,
         "schedule": schedule,
         "decision": decision,
-        "upcoming": upcoming,
-        "planned": selectors.planned_visits(offender),
+        "next_months": next_twelve_months(selectors.planned_visits(offender), upcoming),
         "visits": selectors.completed_visits(offender)[:10],
         "warnings": selectors.pattern_warnings(offender),
         "frequency": selectors.visit_frequency_in_force(offender),

@@ -7,9 +7,14 @@ from django.db import transaction
 
 from audit.models import Action
 from audit.services import audit_record
-from offenders.access import can_see_offender, visible_offenders
+from offenders.access import visible_offenders
 
-from ..access import can_handle_meeting, can_handle_meetings
+from ..access import (
+    can_export_draft_formulation,
+    can_export_formulation,
+    can_handle_meeting,
+    can_handle_meetings,
+)
 from ..models import AgendaItem, MappaMeeting, PackExport
 from .packs import build_meeting_pack
 
@@ -88,9 +93,13 @@ def meeting_set_agenda(*, user, meeting: MappaMeeting, offenders) -> MappaMeetin
 
 
 @transaction.atomic
-def record_disclosure(*, user, offender, obj, summary: str, recipients: str) -> None:
-    """A formulation left the system (a PDF download or file export): DPA 2018 s.62 disclosure."""
-    if not can_see_offender(user, offender):
+def record_disclosure(
+    *, user, offender, obj, summary: str, recipients: str, draft: bool = False
+) -> None:
+    """A formulation left the system (a PDF download or file export): DPA 2018 s.62 disclosure.
+    ``draft``: the unapproved draft, which only those who write it may take away."""
+    allowed = can_export_draft_formulation if draft else can_export_formulation
+    if not allowed(user, offender):
         raise PermissionDenied("You cannot export this record.")
     audit_record(
         actor=user,

@@ -19,25 +19,29 @@ from audit.services import audit_record
 from ..context import formulation_context
 from ..models import ExportStatus, PackExport
 from ..pdf import formulation_html, render_parts_to_pdf
-from ..selectors import agenda_offenders, latest_formulation
+from ..selectors import agenda_offenders, pack_entries
 
 logger = logging.getLogger(__name__)
 
 
 def pack_html_parts(meeting, *, user, generated_at, today) -> tuple[list[str], list]:
-    """The cover-and-agenda document and one document per offender the user may see."""
+    """The cover-and-agenda document and one document per offender the user may see who has a
+    countersigned formulation; the agenda says which assessment each holds, or that it has
+    none (never a draft). Returns the parts and the agenda entries."""
     offenders, _hidden = agenda_offenders(meeting, user)
-    rows = [{"offender": o, "formulation": latest_formulation(o)} for o in offenders]
+    entries = pack_entries(offenders)
     common = {"generated_by": user, "generated_at": generated_at, "pdf": True}
     parts = [
         render_to_string(
-            "formulations/pdf/pack_cover.html", {**common, "meeting": meeting, "agenda": rows}
+            "formulations/pdf/pack_cover.html", {**common, "meeting": meeting, "agenda": entries}
         )
     ]
-    for row in rows:
-        context = formulation_context(row["offender"], row["formulation"], today=today)
+    for entry in entries:
+        if entry.formulation is None:
+            continue
+        context = formulation_context(entry.offender, entry.formulation, today=today)
         parts.append(formulation_html(context, user=user, cover=False, generated_at=generated_at))
-    return parts, offenders
+    return parts, entries
 
 
 def build_pack(export_id: int) -> None:
@@ -47,24 +51,27 @@ def build_pack(export_id: int) -> None:
     rows = PackExport.objects.filter(pk=export.pk)
     rows.update(status=ExportStatus.RUNNING, started_at=timezone.now(), done_count=0)
     try:
-        parts, offenders = pack_html_parts(
+        parts, entries = pack_html_parts(
             export.meeting,
             user=export.requested_by,
             generated_at=timezone.now(),
             today=timezone.localdate(),
         )
-        rows.update(total=len(offenders))
+        rows.update(total=len(parts) - 1)
         # Part 0 is the cover and agenda; each later part is one offender done.
         data = render_parts_to_pdf(parts, progress=lambda n: rows.update(done_count=max(n - 1, 0)))
         with transaction.atomic():
             rows.update(status=ExportStatus.DONE, pdf=data, finished_at=timezone.now())
-            for offender in offenders:
+            for entry in entries:
+                what = (
+                    "Case formulation exported" if entry.formulation else "Listed (no formulation)"
+                )
                 audit_record(
                     actor=export.requested_by,
                     action=Action.EXPORTED,
                     obj=export.meeting,
-                    offender=offender,
-                    summary=f"Case formulation exported in the pack for the {export.meeting}",
+                    offender=entry.offender,
+                    summary=f"{what} in the pack for the {export.meeting}",
                     recipients=export.meeting.recipients,
                 )
     except Exception as error:

@@ -9,15 +9,25 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from arms_site.lib.forms import apply_validation_error
 from audit.services import record_viewed
-from offenders.access import can_change_offender
+from offenders.access import can_change_offender, offender_for_user
 
 from .. import services
-from ..access import action_for_user, formulation_for_user
+from ..access import (
+    action_for_user,
+    can_export_draft_formulation,
+    can_export_formulation,
+    formulation_for_user,
+)
 from ..context import formulation_context
 from ..forms import FormulationForm, PlanActionForm
 from ..models import ActionStatus
 from ..pdf import formulation_pdf, pdf_filename
-from ..selectors import latest_assessment
+from ..selectors import (
+    countersigned_formulation,
+    draft_formulation,
+    latest_assessment,
+    latest_formulation,
+)
 
 
 def _editable_formulation(request, pk):
@@ -30,23 +40,48 @@ def _editable_formulation(request, pk):
     return offender, formulation
 
 
+def _draft_summary(offender, draft):
+    return {"draft_formulation": draft, "draft_assessment": draft.assessment if draft else None}
+
+
 @require_GET
 def detail(request, pk):
-    offender, formulation = formulation_for_user(request.user, pk)
+    """The countersigned formulation (what a meeting is shown), and a pointer to the draft."""
+    offender = offender_for_user(request.user, pk)
     record_viewed(user=request.user, offender=offender, summary="Case formulation viewed")
+    formulation = countersigned_formulation(offender)
     assessment = latest_assessment(offender)
-    can_change = can_change_offender(request.user, offender)
+    latest = latest_formulation(offender)
     context = formulation_context(offender, formulation, today=timezone.localdate())
     context.update(
+        _draft_summary(offender, draft_formulation(offender)),
         tab="formulation",
         latest=assessment,
-        can_edit=can_change and formulation is not None and formulation.is_editable,
-        can_start=can_change
+        can_export=formulation is not None and can_export_formulation(request.user, offender),
+        can_start=can_change_offender(request.user, offender)
         and assessment is not None
         and assessment.is_editable
-        and (formulation is None or formulation.assessment_id != assessment.pk),
+        and (latest is None or latest.assessment_id != assessment.pk),
     )
     return render(request, "formulations/detail.html", context)
+
+
+@require_GET
+def draft(request, pk):
+    """The formulation in progress, with its editing actions and the deliberate draft export."""
+    offender = offender_for_user(request.user, pk)
+    formulation = draft_formulation(offender)
+    if formulation is None:
+        messages.info(request, "There is no draft case formulation in progress.")
+        return redirect("formulations:detail", pk=offender.pk)
+    record_viewed(user=request.user, offender=offender, summary="Draft case formulation viewed")
+    context = formulation_context(offender, formulation, today=timezone.localdate(), draft=True)
+    context.update(
+        tab="formulation",
+        can_edit=can_change_offender(request.user, offender) and formulation.is_editable,
+        can_export_draft=can_export_draft_formulation(request.user, offender),
+    )
+    return render(request, "formulations/draft.html", context)
 
 
 @require_POST
@@ -61,6 +96,7 @@ def start(request, pk):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, "Case formulation started")
+        return redirect("formulations:draft", pk=offender.pk)
     return redirect("formulations:detail", pk=offender.pk)
 
 
@@ -80,7 +116,7 @@ def edit(request, pk):
             apply_validation_error(form, error)
         else:
             messages.success(request, "Case formulation saved")
-            return redirect("formulations:detail", pk=offender.pk)
+            return redirect("formulations:draft", pk=offender.pk)
     record_viewed(
         user=request.user, offender=offender, summary="Case formulation opened for editing"
     )
@@ -126,7 +162,7 @@ def action_add(request, pk):
             apply_validation_error(form, error)
         else:
             messages.success(request, "Plan action added")
-            return redirect("formulations:detail", pk=offender.pk)
+            return redirect("formulations:draft", pk=offender.pk)
     record_viewed(user=request.user, offender=offender, summary="Plan action form opened")
     return _action_page(request, offender, formulation, form, "Add a plan action")
 
@@ -149,26 +185,50 @@ def action_edit(request, pk, action_pk):
             apply_validation_error(form, error)
         else:
             messages.success(request, "Plan action saved")
-            return redirect("formulations:detail", pk=offender.pk)
+            return redirect("formulations:draft", pk=offender.pk)
     record_viewed(user=request.user, offender=offender, summary="Plan action opened for editing")
     return _action_page(request, offender, formulation, form, "Change a plan action")
 
 
-@require_GET
-def pdf(request, pk):
-    offender, formulation = formulation_for_user(request.user, pk)
-    if formulation is None:
-        raise Http404("No formulation yet")
-    context = formulation_context(offender, formulation, today=timezone.localdate())
+def _pdf_response(request, offender, formulation, *, draft: bool):
+    context = formulation_context(offender, formulation, today=timezone.localdate(), draft=draft)
     data = formulation_pdf(context, user=request.user)
     services.record_disclosure(
         user=request.user,
         offender=offender,
         obj=formulation,
-        summary="Case formulation PDF downloaded",
+        summary="Draft case formulation PDF downloaded"
+        if draft
+        else "Case formulation PDF downloaded",
         recipients=f"{request.user.get_full_name() or request.user.username} (PDF download)",
+        draft=draft,
     )
     response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{pdf_filename(offender)}"'
+    kind = "formulation-DRAFT" if draft else "formulation"
+    response["Content-Disposition"] = f'attachment; filename="{pdf_filename(offender, kind)}"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+@require_GET
+def pdf(request, pk):
+    """The countersigned formulation: what leaves the system unless a draft is asked for."""
+    offender = offender_for_user(request.user, pk)
+    if not can_export_formulation(request.user, offender):
+        raise PermissionDenied("You cannot export this record.")
+    formulation = countersigned_formulation(offender)
+    if formulation is None:
+        raise Http404("No countersigned formulation yet")
+    return _pdf_response(request, offender, formulation, draft=False)
+
+
+@require_GET
+def draft_pdf(request, pk):
+    """The draft in progress, exported deliberately: DRAFT on every page and in the title."""
+    offender = offender_for_user(request.user, pk)
+    if not can_export_draft_formulation(request.user, offender):
+        raise PermissionDenied("Only those who write the formulation may download its draft.")
+    formulation = draft_formulation(offender)
+    if formulation is None:
+        raise Http404("No draft formulation")
+    return _pdf_response(request, offender, formulation, draft=True)

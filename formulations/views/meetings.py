@@ -15,7 +15,7 @@ from .. import services
 from ..access import export_for_user, meeting_for_user, meetings_for_user
 from ..forms import AgendaForm, MeetingForm
 from ..models import ExportStatus
-from ..selectors import agenda_offenders, latest_export, latest_formulation, meeting_list
+from ..selectors import agenda_offenders, latest_export, meeting_list, pack_entries
 
 
 @require_GET
@@ -60,7 +60,7 @@ def meeting_detail(request, pk):
     offenders, hidden = agenda_offenders(meeting, request.user)
     for offender in offenders:
         audit_view_meeting(request, meeting, offender)
-    rows = [{"offender": o, "formulation": latest_formulation(o)} for o in offenders]
+    rows = pack_entries(offenders)
     export = latest_export(meeting)
     return render(
         request,

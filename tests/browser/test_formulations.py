@@ -14,8 +14,10 @@ pytestmark = [
 ]
 
 
-def test_officer_downloads_the_formulation_pdf(live_server, login, owner, offender):
-    formulation = formulation_for(offender, owner)
+def test_officer_downloads_the_formulation_pdf(live_server, login, owner, colleague, offender):
+    formulation = formulation_for(
+        offender, owner, status="countersigned", countersigned_by=colleague
+    )
     PlanActionFactory(formulation=formulation, due_date=datetime.date(2001, 1, 1))
     page = login("owner")
     page.goto(f"{live_server.url}/offenders/{offender.pk}/formulation/")
@@ -28,10 +30,21 @@ def test_officer_downloads_the_formulation_pdf(live_server, login, owner, offend
     assert download.value.suggested_filename.startswith(offender.local_reference)
 
 
+def test_officer_downloads_the_draft_deliberately(live_server, login, owner, offender):
+    formulation_for(offender, owner)
+    page = login("owner")
+    page.goto(f"{live_server.url}/offenders/{offender.pk}/formulation/")
+    assert page.get_by_text("No countersigned case formulation yet").is_visible()
+    page.get_by_role("link", name="Open the draft formulation").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download draft").click()
+    assert "DRAFT" in download.value.suggested_filename
+
+
 def test_supervisor_builds_and_downloads_a_meeting_pack(
     live_server, login, owner, colleague, offender
 ):
-    formulation_for(offender, owner)
+    formulation_for(offender, owner, status="countersigned", countersigned_by=colleague)
     meeting = services.meeting_create(
         user=colleague,
         date=datetime.date(2030, 2, 1),

@@ -183,6 +183,9 @@ def test_a_policy_edit_with_a_zero_interval_is_refused(client, force_admin):
     # Nothing saved: pages never write, so the default is stored only by the first real change.
     assert Policy.objects.count() == 0
     data["visit_interval_months__low"] = 9
+    assert client.post(reverse("engagements:policy_edit"), data).status_code == 200  # preview
+    assert Policy.objects.count() == 0
+    data["step"] = "save"
     assert client.post(reverse("engagements:policy_edit"), data).status_code == 302
     assert Policy.objects.count() == 2
 

@@ -77,11 +77,11 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     agencies = "Police\nProbation\nChildren's services"
 
 
-def formulation_for(offender, user, *, status="draft", **kwargs):
+def formulation_for(offender, user, *, status="draft", countersigned_by=None, **kwargs):
     extra = {}
     if status == "countersigned":
         from django.utils import timezone
 
-        extra = {"countersigned_at": timezone.now(), "countersigned_by": user}
+        extra = {"countersigned_at": timezone.now(), "countersigned_by": countersigned_by or user}
     assessment = AssessmentFactory(offender=offender, created_by=user, status=status, **extra)
     return FormulationFactory(assessment=assessment, **kwargs)

@@ -8,7 +8,7 @@ from tests.formulations.factories import formulation_for
 
 
 def test_export_writes_the_pdf_and_audits(tmp_path, offender, owner, read_pdf):
-    formulation_for(offender, owner)
+    formulation_for(offender, owner, status="countersigned")
     target = tmp_path / "out.pdf"
     call_command("export_formulation", offender.local_reference, "-o", str(target), "--as", "owner")
     text, _ = read_pdf(target.read_bytes())

@@ -11,10 +11,17 @@ from tests.formulations.factories import AssessmentFactory, PlanActionFactory, f
 
 
 @pytest.fixture
-def formulation(offender, owner):
-    formulation = formulation_for(offender, owner)
+def formulation(offender, owner, colleague):
+    formulation = formulation_for(
+        offender, owner, status="countersigned", countersigned_by=colleague
+    )
     PlanActionFactory(formulation=formulation, due_date=datetime.date(2001, 1, 1))
     return formulation
+
+
+@pytest.fixture
+def draft(offender, owner):
+    return formulation_for(offender, owner)
 
 
 def url(name, offender, *args):
@@ -65,12 +72,14 @@ def test_officer_starts_and_edits_the_formulation(owner_client, owner, offender)
         },
     )
     assert response.status_code == 302
-    page = owner_client.get(url("detail", offender)).content.decode()
+    assert response["Location"] == url("draft", offender)
+    page = owner_client.get(url("draft", offender)).content.decode()
     assert "Drivers &lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)</script>" not in page
 
 
-def test_missing_history_is_a_field_error_and_nothing_saved(owner_client, formulation, offender):
+def test_missing_history_is_a_field_error_and_nothing_saved(owner_client, draft, offender):
+    formulation = draft
     response = owner_client.post(
         url("edit", offender), {"version": 1, "offending_history": "", "risk_drivers": "changed"}
     )
@@ -80,7 +89,8 @@ def test_missing_history_is_a_field_error_and_nothing_saved(owner_client, formul
     assert formulation.risk_drivers != "changed" and formulation.version == 1
 
 
-def test_add_plan_action_and_bad_input(owner_client, formulation, offender):
+def test_add_plan_action_and_bad_input(owner_client, draft, offender):
+    formulation = draft
     before = PlanAction.objects.count()
     response = owner_client.post(url("action_add", offender), {"heading": "supervision"})
     assert response.status_code == 200
@@ -112,7 +122,7 @@ def test_locked_formulation_has_no_edit_pages(client, colleague, offender, owner
     action = PlanActionFactory(formulation=formulation)
     client.force_login(owner)
     page = client.get(url("detail", offender)).content.decode()
-    assert "This formulation is locked" in page
+    assert "The countersigned formulation" in page
     assert "Edit the formulation" not in page
     assert client.get(url("edit", offender)).status_code == 403
     assert client.post(url("action_edit", offender, action.pk), {}).status_code == 403
