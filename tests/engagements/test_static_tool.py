@@ -55,7 +55,10 @@ def test_an_admin_switches_to_osp_new_decisions_name_osp_old_ones_keep_rm2000(
 
     admin = Client()
     admin.force_login(force_admin)
-    response = admin.post(reverse("engagements:policy_edit"), policy_form("osp"))
+    preview = admin.post(reverse("engagements:policy_edit"), policy_form("osp"))
+    changed = [row for row in preview.context["settings"] if row["changed"]]
+    assert len(changed) == 1 and str(changed[0]["proposed"]).startswith("OSP")
+    response = admin.post(reverse("engagements:policy_edit"), policy_form("osp") | {"step": "save"})
     assert response.status_code == 302
     page = admin.get(reverse("engagements:policy")).content.decode()
     assert "OSP: the higher of the OSP/DC band" in page
@@ -78,7 +81,7 @@ def test_an_admin_switches_to_osp_new_decisions_name_osp_old_ones_keep_rm2000(
 def test_osp_without_a_score_follows_the_priority_for_review(case, owner, colleague, force_admin):
     admin = Client()
     admin.force_login(force_admin)
-    admin.post(reverse("engagements:policy_edit"), policy_form("osp"))
+    admin.post(reverse("engagements:policy_edit"), policy_form("osp") | {"step": "save"})
     decision = decide(case, owner, colleague, priority="high")
     assert decision.needs_review and decision.static_record is None
     assert decision.working[1].startswith("No applicable OSP")
