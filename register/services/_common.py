@@ -42,7 +42,7 @@ def rules_as_field_errors(fields: tuple[str, ...]):
         raise ValidationError({field: FRIENDLY.get(field, text)}) from None
 
 
-def record_compliance_change(*, user, offender, occurred_on, details: str, today) -> None:
+def _record_compliance_change(*, user, offender, occurred_on, details: str, today) -> None:
     """A reassessment becomes due (engagements), as for any adverse change of circumstances."""
     change_of_circumstances_record(
         user=user,

@@ -16,7 +16,7 @@ from offenders.services import address_add
 from ..access import require_change_register
 from ..models import Notification, NotificationKind, Registration
 from ..rules import notification_check
-from ._common import record_compliance_change, rules_as_field_errors, today_or
+from ._common import _record_compliance_change, rules_as_field_errors, today_or
 from .registration import refresh_periodic
 
 RULE_FIELDS = ("notified_on", "event_date", "departure_date", "return_date", "kind")
@@ -145,7 +145,7 @@ def notification_record(
         refresh_periodic(registration)
         registration.save(update_fields=["last_notified_on", "next_periodic_due", "updated_at"])
     if not check.in_time:
-        record_compliance_change(
+        _record_compliance_change(
             user=user,
             offender=offender,
             occurred_on=notified_on,

@@ -14,7 +14,7 @@ from audit.services import audit_record
 from ..access import require_change_register
 from ..models import BreachOf, CivilOrder, OrderProhibition, SuspectedBreach
 from ..rules import order_term
-from ._common import not_future, record_compliance_change, rules_as_field_errors, today_or
+from ._common import _record_compliance_change, not_future, rules_as_field_errors, today_or
 
 MAX_PROHIBITIONS = 20
 
@@ -127,7 +127,7 @@ def breach_record(
         summary=f"Suspected breach recorded: {breach.get_breach_of_display().lower()}",
         changed_fields=["breach_of", "what", "found_on", "action_taken"],
     )
-    record_compliance_change(
+    _record_compliance_change(
         user=user,
         offender=offender,
         occurred_on=found_on,
