@@ -105,6 +105,8 @@ SERVES: dict[str, frozenset[str]] = {
     "dashboard:home": GET,
     "dashboard:caseload": GET,
     "dashboard:export": GET,
+    "dashboard:compliance": GET,
+    "dashboard:compliance_export": GET,
 }
 
 # Who may use the page (a persona of tests/outsiders.py); the team's supervisor unless named here.
