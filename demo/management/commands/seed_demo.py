@@ -7,9 +7,17 @@ below, each inside one transaction, and each must be safe to run twice.
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import assessments, dashboard, engagements, formulations, offenders, riskmatrix
+from demo import (
+    assessments,
+    dashboard,
+    engagements,
+    formulations,
+    offenders,
+    register,
+    riskmatrix,
+)
 
-SEEDERS = [offenders, riskmatrix, assessments, engagements, formulations, dashboard]
+SEEDERS = [offenders, riskmatrix, assessments, engagements, formulations, register, dashboard]
 
 
 class Command(BaseCommand):
