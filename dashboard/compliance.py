@@ -83,7 +83,7 @@ def _rows(user, today, figure):
         raise Http404("No such figure")
     column = COLUMNS[figure]
     queryset = compliance_querysets(user, today)[figure]
-    return column, queryset.order_by(column.date, "offender__surname", "pk").values_list(
+    return column, queryset.order_by(column.date, "pk").values_list(
         *OFFENDER, column.date, column.detail
     )
 

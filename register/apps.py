@@ -11,7 +11,9 @@ class RegisterConfig(AppConfig):
 
         from .access import can_change_register
         from .selectors import panel_facts
+        from .services.registration import registration_scope_follow
 
+        hooks.on_offender_saved(registration_scope_follow)
         hooks.summary_panel(
             "register/_summary_panel.html",
             lambda user, offender, today: {

@@ -1,8 +1,9 @@
 """The register's records: a registration per offender, the notifications he made, civil orders
 with their prohibitions and suspected breaches. Written only by ``register.services``.
 
-``Registration`` carries two denormalised dates the compliance figures read with plain indexed
-queries: ``last_notified_on`` and ``next_periodic_due`` (kept by the notification service).
+``Registration`` carries denormalised columns the compliance figures read with plain indexed
+queries: ``last_notified_on`` and ``next_periodic_due`` (kept by the notification service) and
+the offender's force, team and responsible officer (kept by an ``offenders.hooks`` hook).
 """
 
 from django.conf import settings
@@ -46,6 +47,16 @@ class Registration(models.Model):
     # denormalised from the notifications (register.services.notifications)
     last_notified_on = models.DateField()
     next_periodic_due = models.DateField()
+    # the offender's scope, copied for the compliance counts (kept in step by register/apps.py)
+    force = models.ForeignKey("accounts.Force", on_delete=models.PROTECT, related_name="+")
+    team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="+")
+    responsible_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -54,8 +65,12 @@ class Registration(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["on_register", "next_periodic_due"], name="reg_periodic_due"),
-            models.Index(fields=["on_register", "last_day"], name="reg_last_day"),
+            models.Index(
+                fields=["force", "on_register", "next_periodic_due"], name="reg_force_due"
+            ),
+            models.Index(fields=["team", "on_register", "next_periodic_due"], name="reg_team_due"),
+            models.Index(fields=["force", "on_register", "last_day"], name="reg_force_last_day"),
+            models.Index(fields=["team", "on_register", "last_day"], name="reg_team_last_day"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -132,6 +132,7 @@ FIGURES = {
 
 
 def _scope_q(user, prefix: str = "offender__") -> Q:
+    """The scope rule on the offender's columns; ``prefix=""`` on a registration's own copies."""
     return scope_for(user).caseload_q(
         force=f"{prefix}team__force_id",
         team=f"{prefix}team_id",
@@ -147,7 +148,7 @@ def compliance_querysets(user, today: datetime.date) -> dict[str, QuerySet]:
     """The rows behind each figure, scoped to what ``user`` may see (unordered)."""
     soon, months = _windows(today)
     scope = _scope_q(user)
-    on = Registration.objects.filter(scope, on_register=True)
+    on = Registration.objects.filter(_scope_q(user, prefix=""), on_register=True)
     return {
         "periodic_due": on.filter(next_periodic_due__range=(today, soon)),
         "periodic_overdue": on.filter(next_periodic_due__lt=today),
@@ -165,8 +166,8 @@ def compliance_querysets(user, today: datetime.date) -> dict[str, QuerySet]:
 def compliance_counts(user, today: datetime.date) -> dict[str, int]:
     """Each figure's count in four queries whatever the size (one per table)."""
     soon, months = _windows(today)
-    scope = _scope_q(user)
-    registrations = Registration.objects.filter(scope, on_register=True).aggregate(
+    registrations = Registration.objects.filter(_scope_q(user, prefix=""), on_register=True)
+    registrations = registrations.aggregate(
         periodic_due=Count("pk", filter=Q(next_periodic_due__range=(today, soon))),
         periodic_overdue=Count("pk", filter=Q(next_periodic_due__lt=today)),
         registrations_ending=Count(

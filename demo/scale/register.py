@@ -78,6 +78,9 @@ def _registration(p, officer, today) -> tuple[Registration, Notification] | None
         else None,
         last_notified_on=last,
         next_periodic_due=periodic_notification_due(last_notification=last),
+        force_id=p.offender.team.force_id,
+        team_id=p.offender.team_id,
+        responsible_officer_id=p.offender.responsible_officer_id,
         recorded_by=officer,
     )
     periodic = Notification(

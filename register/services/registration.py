@@ -52,6 +52,24 @@ def age_on(date_of_birth: datetime.date, day: datetime.date) -> int:
     )
 
 
+SCOPE_FIELDS = frozenset({"team", "responsible_officer"})
+
+
+def scope_values(offender) -> dict:
+    return {
+        "force_id": offender.team.force_id,
+        "team_id": offender.team_id,
+        "responsible_officer_id": offender.responsible_officer_id,
+    }
+
+
+def registration_scope_follow(offender, changed_fields) -> None:
+    """``offenders.hooks.on_offender_saved``: the registration's scope columns follow the record
+    (inside the offender service's transaction)."""
+    if changed_fields is None or changed_fields & SCOPE_FIELDS:
+        Registration.objects.filter(offender=offender).update(**scope_values(offender))
+
+
 def refresh_periodic(registration: Registration) -> None:
     """The last notification of any kind that counts (s.85) and the next periodic date."""
     latest = (
@@ -129,6 +147,8 @@ def registration_record(
     registration.first_notified_on = first_notified_on
     registration.review_from = review
     registration.no_fixed_abode = no_fixed_abode
+    for name, value in scope_values(offender).items():
+        setattr(registration, name, value)
     refresh_periodic(registration)
     registration.full_clean()
     registration.save()

@@ -36,6 +36,9 @@ def registered(team, officer, *, periodic=100, last_day=2000, surname="Smith", r
         first_notified_on=days(-798),
         last_notified_on=days(periodic - 365),
         next_periodic_due=days(periodic),
+        force_id=team.force_id,
+        team=team,
+        responsible_officer=officer,
         recorded_by=recorder or officer,
     )
     return offender

@@ -280,3 +280,20 @@ def test_the_read_only_and_outsiders_are_refused(registration, auditor, outsider
     for user in (auditor, outsider):
         with pytest.raises(PermissionDenied):
             _notify(user, offender, "periodic", notified_on=d(2026, 6, 2))
+
+
+def test_the_registration_scope_follows_the_record(
+    registration, owner, colleague, force_admin, offender, other_team
+):
+    from offenders.services import offender_update
+
+    assert (registration.team_id, registration.responsible_officer_id) == (
+        offender.team_id,
+        owner.pk,
+    )
+    offender_update(user=colleague, offender=offender, responsible_officer=colleague)
+    registration.refresh_from_db()
+    assert registration.responsible_officer_id == colleague.pk
+    offender_update(user=force_admin, offender=offender, team=other_team)
+    registration.refresh_from_db()
+    assert registration.team_id == other_team.pk and registration.force_id == other_team.force_id
