@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "assessments",
     "engagements",
     "formulations",
+    "register",
     "dashboard",
     "demo",
 ]

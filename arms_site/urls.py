@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("assessments.urls")),
     path("", include("engagements.urls")),
     path("", include("formulations.urls")),
+    path("", include("register.urls")),
     path("dashboard/", include("dashboard.urls")),
     path("admin/", admin.site.urls),
 ]

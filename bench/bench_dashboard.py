@@ -24,7 +24,14 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/arms_bench"
 TARGET_MS = 150
-PAGES = {"dashboard": "/dashboard/", "caseload list": "/dashboard/caseload/"}
+PAGES = {
+    "dashboard": "/dashboard/",
+    "caseload list": "/dashboard/caseload/",
+    # the register's compliance lists (the dashboard itself carries their counts)
+    "periodic overdue": "/dashboard/register/?figure=periodic_overdue",
+    "periodic due": "/dashboard/register/?figure=periodic_due",
+    "travel 14 days": "/dashboard/register/?figure=travel",
+}
 USERS = {"supervisor": "scale.f01.t001.sup", "force admin": "scale.f01.admin"}
 
 
@@ -95,11 +102,28 @@ def measure(repeat: int) -> dict[tuple[str, str], float]:
         return _measure(repeat, Client, User)
 
 
+def _signed_in(Client, user):
+    """A client past both sign-in steps (the second factor verified, as tests/conftest.py does)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from accounts.middleware import IDLE_LIMIT, LAST_SEEN, SIGNED_IN_AT
+
+    client = Client()
+    client.force_login(user)
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="Bench app", confirmed=True)
+    session = client.session
+    now = time.time()
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.update({SIGNED_IN_AT: now, LAST_SEEN: now, IDLE_LIMIT: 30 * 60})
+    session.save()
+    return client
+
+
 def _measure(repeat, Client, User) -> dict[tuple[str, str], float]:
     results = {}
     for who, username in USERS.items():
-        client = Client()
-        client.force_login(User.objects.get(username=username))
+        client = _signed_in(Client, User.objects.get(username=username))
         for page, url in PAGES.items():
             results[(who, page)] = median_ms(client, url, repeat)
     return results
@@ -113,6 +137,7 @@ def explain() -> None:
     from accounts.models import User
     from dashboard.caseload import caseload_list
     from dashboard.selectors import caseload_counts, officer_table, schedule_scope
+    from register.selectors import compliance_querysets
 
     user, today = User.objects.get(username=USERS["force admin"]), timezone.localdate()
     per_officer = schedule_scope(user).values("responsible_officer")
@@ -122,6 +147,7 @@ def explain() -> None:
         ).order_by(),
         "caseload page": caseload_list(user, today, {})[:50],
         "overdue visits page": caseload_list(user, today, {"overdue": "visit"})[:50],
+        "register periodic overdue": compliance_querysets(user, today)["periodic_overdue"][:50],
     }
     for name, qs in queries.items():
         sql, params = qs.query.sql_with_params()
@@ -154,12 +180,12 @@ def main() -> None:
         explain()
     small, large = figures[args.small], figures[args.large]
     print(f"\nMedian server time (ms), {args.repeat} requests after a warm-up, PostgreSQL")
-    print(f"{'page':<15}{'user':<13}{args.small:>10,}{args.large:>10,}{'ratio':>8}  target")
+    print(f"{'page':<18}{'user':<13}{args.small:>10,}{args.large:>10,}{'ratio':>8}  target")
     for (who, page), fast in small.items():
         slow = large[(who, page)]
         ok = slow < TARGET_MS and slow <= 2 * fast
         print(
-            f"{page:<15}{who:<13}{fast:>10.1f}{slow:>10.1f}{slow / fast:>8.2f}  "
+            f"{page:<18}{who:<13}{fast:>10.1f}{slow:>10.1f}{slow / fast:>8.2f}  "
             f"{'met' if ok else 'MISSED'} (< {TARGET_MS} ms, ≤ 2×)"
         )
 

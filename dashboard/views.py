@@ -22,6 +22,7 @@ from .caseload import (
     csv_rows,
     days_overdue,
 )
+from .compliance import compliance_figures
 from .forms import CaseloadFilterForm
 from .selectors import (
     dashboard_figures,
@@ -159,6 +160,7 @@ def home(request):
             "level_svg": mark_safe(level_svg),  # built from numbers and escaped labels
             "history_svg": mark_safe(history_svg),
             "caseload_url": list_url(),
+            "compliance": compliance_figures(user, today),
         },
     )
 

@@ -118,7 +118,8 @@ class VisitPlanForm(forms.Form):
 class ChangeForm(forms.Form):
     kind = forms.ChoiceField(
         label="What changed",
-        choices=ChangeKind.choices,
+        # the register's compliance changes are recorded by register.services, not typed here
+        choices=[c for c in ChangeKind.choices if c[0] != ChangeKind.REGISTER_COMPLIANCE],
         widget=forms.RadioSelect,
         error_messages={"required": "Select what changed"},
     )

@@ -13,9 +13,11 @@ class ChangeKind(models.TextChoices):
     ARREST = "arrest", "Arrest"
     INTELLIGENCE = "intelligence", "Intelligence received"
     RELEASE = "release_from_custody", "Release from custody"
+    # recorded by register.services: a late notification or a suspected breach
+    REGISTER_COMPLIANCE = "register_compliance", "Register: late notification or suspected breach"
 
 
-ADVERSE_KINDS = (ChangeKind.ARREST, ChangeKind.INTELLIGENCE)
+ADVERSE_KINDS = (ChangeKind.ARREST, ChangeKind.INTELLIGENCE, ChangeKind.REGISTER_COMPLIANCE)
 
 
 class ChangeOfCircumstances(models.Model):

@@ -343,6 +343,56 @@ class World:
             rationale="Settled at home: quarterly visits suffice",
         )
 
+    # --- the register ----------------------------------------------------------------------
+
+    @cached_property
+    def registration(self):
+        """Imprisonment for 24 months on 1 March 2024: on the register for 10 years."""
+        from register.services import registration_record
+
+        return registration_record(
+            user=self.owner,
+            offender=self.offender,
+            relevant_date=datetime.date(2024, 3, 1),
+            disposal="imprisonment",
+            custody_months=24,
+            first_notified_on=datetime.date(2024, 3, 4),
+        )
+
+    @cached_property
+    def civil_order(self):
+        """An SRO until further order with one prohibition (written directly: no side effects)."""
+        from register.models import CivilOrder, OrderProhibition
+
+        order = CivilOrder.objects.create(
+            offender=self.offender,
+            kind="sro",
+            court="Walk Magistrates' Court",
+            made_on=datetime.date(2025, 1, 6),
+            until_further_order=True,
+            rules_version="register-1",
+            recorded_by=self.owner,
+        )
+        OrderProhibition.objects.create(order=order, position=1, text="No contact with children")
+        return order
+
+    @cached_property
+    def prohibition(self):
+        return self.civil_order.prohibitions.get()
+
+    @cached_property
+    def breach(self):
+        """An open suspected breach (written directly, so no change of circumstances follows)."""
+        from register.models import SuspectedBreach
+
+        return SuspectedBreach.objects.create(
+            offender=self.offender,
+            breach_of="notification",
+            what="Did not notify a new address",
+            found_on=datetime.date(2026, 1, 5),
+            recorded_by=self.owner,
+        )
+
     # --- MAPPA meetings ---------------------------------------------------------------------
 
     @cached_property

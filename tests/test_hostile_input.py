@@ -95,6 +95,9 @@ PREPARE = {
     "formulations:meeting": _builds("export"),
     "riskmatrix:start": _builds("appearance"),
     "riskmatrix:osp_start": _builds("appearance"),
+    "register:registration_end": _builds("registration"),
+    "register:notification_choose": _builds("registration"),
+    "register:breach_add": _builds("prohibition"),
 }
 
 # Parameters the outsider walk does not fill, (segment, name) -> a function of the World: looked

@@ -98,10 +98,21 @@ SERVES: dict[str, frozenset[str]] = {
     "formulations:pack_request": POST,
     "formulations:pack_status": GET,
     "formulations:pack_download": GET,
+    # the register
+    "register:detail": GET,
+    "register:registration": GET_POST,
+    "register:registration_end": GET_POST,
+    "register:notification_choose": GET,
+    "register:notification_add": GET_POST,
+    "register:order_add": GET_POST,
+    "register:breach_add": GET_POST,
+    "register:breach_close": GET_POST,
     # dashboard
     "dashboard:home": GET,
     "dashboard:caseload": GET,
     "dashboard:export": GET,
+    "dashboard:compliance": GET,
+    "dashboard:compliance_export": GET,
 }
 
 # Who may use the page (a persona of tests/outsiders.py); the team's supervisor unless named here.

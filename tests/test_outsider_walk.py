@@ -74,6 +74,7 @@ BY_SEGMENT = {
     ("arms-framework", "pk"): "framework_pk",
     ("arms-framework", "number"): "framework_number",
     ("arms-framework", "version"): "framework_number",
+    ("new", "kind"): "notification_kind",
 }
 BY_NAME = {
     "offender_pk": "offender",
@@ -87,6 +88,7 @@ BY_NAME = {
     "export_pk": "export",
     "record_pk": "rm2000_record",
     "framework_pk": "framework_pk",
+    "breach_pk": "breach",
     "action": "account_action",
 }
 FILL = {
@@ -106,6 +108,9 @@ FILL = {
     "framework_number": lambda w: w.framework.number,
     "account": lambda w: w.owner.pk,
     "account_action": lambda w: "unlock",
+    # a notification form needs a registration in force
+    "notification_kind": lambda w: w.registration and "periodic",
+    "breach": lambda w: w.breach.pk,
 }
 GHOST_INT, GHOST_TEXT = 987654, "no-such-object"
 

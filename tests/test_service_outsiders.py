@@ -121,6 +121,7 @@ APP_LABELS = (
     "assessments",
     "engagements",
     "formulations",
+    "register",
     "audit",
     "dashboard",
 )
@@ -513,6 +514,71 @@ CASES = [
         "owner",
         OFFICERS_OUT + READ_ONLY,
         variant="draft",
+    ),
+    # --- the register ------------------------------------------------------------------------
+    Case(
+        "registration_record",
+        lambda w: dict(
+            offender=w.offender,
+            relevant_date=datetime.date(2024, 3, 1),
+            disposal="caution",
+            first_notified_on=datetime.date(2024, 3, 2),
+        ),
+        "owner",
+        OFFICERS_OUT + READ_ONLY,
+    ),
+    Case(
+        "registration_end",
+        lambda w: dict(
+            registration=w.registration, reason="moved_out", off_on=datetime.date(2026, 1, 2)
+        ),
+        "owner",
+        OFFICERS_OUT + READ_ONLY,
+    ),
+    Case(
+        "notification_record",
+        lambda w: (
+            w.registration
+            and dict(
+                offender=w.offender,
+                kind="periodic",
+                notified_on=datetime.date(2025, 3, 1),
+                station="Walk police station",
+            )
+        ),
+        "owner",
+        OFFICERS_OUT + READ_ONLY,
+    ),
+    Case(
+        "order_record",
+        lambda w: dict(
+            offender=w.offender,
+            kind="sro",
+            court="Walk Magistrates' Court",
+            made_on=datetime.date(2025, 1, 6),
+            until_further_order=True,
+            prohibitions=["No contact with children"],
+        ),
+        "owner",
+        OFFICERS_OUT + READ_ONLY,
+    ),
+    Case(
+        "breach_record",
+        lambda w: dict(
+            offender=w.offender,
+            breach_of="order",
+            prohibition=w.prohibition,
+            what="Seen near a school",
+            found_on=datetime.date(2026, 1, 5),
+        ),
+        "owner",
+        OFFICERS_OUT + READ_ONLY,
+    ),
+    Case(
+        "breach_close",
+        lambda w: dict(breach=w.breach, outcome="Warned", closed_on=datetime.date(2026, 1, 6)),
+        "owner",
+        OFFICERS_OUT + READ_ONLY,
     ),
     # --- MAPPA meetings ---------------------------------------------------------------------
     # Putting team A's offender on an agenda: only someone who may see the offender may.

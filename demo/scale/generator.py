@@ -31,6 +31,7 @@ from .backdating import at, explicit_timestamps
 from .cases import Case, case_for
 from .org import Organisation, slot
 from .people import Person, person
+from .register import write_register
 
 PREFIX = "SCALE-"
 BATCH = 2000
@@ -68,6 +69,7 @@ def _batch(indices, org, framework, factors, today) -> None:
     cases = [c for c in (case_for(p, slots[p.index], org, today) for p in people) if c]
     Offender.objects.bulk_create([p.offender for p in people], batch_size=BATCH)
     _court_and_addresses(people)
+    write_register(people, lambda p: org.officer(slots[p.index]), today)
     _write_cases(cases, framework, factors)
     _write_schedules(people, cases)
 

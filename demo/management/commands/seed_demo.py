@@ -7,9 +7,18 @@ below, each inside one transaction, and each must be safe to run twice.
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import assessments, dashboard, engagements, formulations, offenders, osp, riskmatrix
+from demo import (
+    assessments,
+    dashboard,
+    engagements,
+    formulations,
+    offenders,
+    osp,
+    register,
+    riskmatrix,
+)
 
-SEEDERS = [offenders, riskmatrix, osp, assessments, engagements, formulations, dashboard]
+SEEDERS = [offenders, riskmatrix, osp, assessments, engagements, formulations, register, dashboard]
 
 
 class Command(BaseCommand):

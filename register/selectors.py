@@ -1,0 +1,183 @@
+"""Reads for the register. Callers have resolved the offender through ``register.access`` (or
+``offenders.access``) first; the compliance reads start from the one scope rule."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from arms_site.lib.dates import add_months
+from offenders.access import scope_for
+
+from .models import (
+    CivilOrder,
+    Notification,
+    NotificationKind,
+    OrderProhibition,
+    Registration,
+    SuspectedBreach,
+)
+
+DUE_SOON_DAYS = 14  # the dashboard's "in the next 14 days", and the panel's "due soon"
+ENDING_MONTHS = 3
+
+
+def registration_of(offender) -> Registration | None:
+    return Registration.objects.filter(offender=offender).first()
+
+
+def periodic_state(registration: Registration | None, today: datetime.date) -> str | None:
+    """ "overdue", "due" (within 14 days) or None, for the next periodic notification."""
+    if registration is None or not registration.on_register:
+        return None
+    due = registration.next_periodic_due
+    if due < today:
+        return "overdue"
+    return "due" if (due - today).days <= DUE_SOON_DAYS else None
+
+
+def _orders(offender) -> QuerySet[CivilOrder]:
+    return CivilOrder.objects.filter(offender=offender).prefetch_related(
+        Prefetch("prohibitions", queryset=OrderProhibition.objects.order_by("position"))
+    )
+
+
+def orders_in_force(offender, today: datetime.date) -> list[CivilOrder]:
+    return [
+        order for order in _orders(offender).filter(made_on__lte=today) if order.in_force_on(today)
+    ]
+
+
+def travel_notified(offender, today: datetime.date) -> QuerySet[Notification]:
+    """Foreign travel not yet over: departing or returning today or later."""
+    return Notification.objects.filter(
+        Q(return_date__gte=today) | Q(return_date__isnull=True, departure_date__gte=today),
+        offender=offender,
+        kind=NotificationKind.TRAVEL,
+    ).order_by("departure_date")
+
+
+def open_breaches(offender) -> QuerySet[SuspectedBreach]:
+    return SuspectedBreach.objects.filter(offender=offender, closed_on__isnull=True).select_related(
+        "prohibition__order"
+    )
+
+
+@dataclass
+class PanelFacts:
+    registration: Registration | None
+    periodic_state: str | None
+    orders: list[CivilOrder]
+    travel: list[Notification]
+    breaches: list[SuspectedBreach]
+    today: datetime.date
+
+
+def panel_facts(offender, today: datetime.date) -> PanelFacts:
+    """What the summary's register panel shows, in a fixed handful of queries."""
+    registration = registration_of(offender)
+    return PanelFacts(
+        registration=registration,
+        periodic_state=periodic_state(registration, today),
+        orders=orders_in_force(offender, today),
+        travel=list(travel_notified(offender, today)),
+        breaches=list(open_breaches(offender)),
+        today=today,
+    )
+
+
+@dataclass
+class History:
+    registration: Registration | None
+    notifications: list[Notification]
+    orders: list[CivilOrder]
+    breaches: list[SuspectedBreach]
+
+
+def history(offender) -> History:
+    """Everything on the register for one offender, most recent first (the Register tab)."""
+    return History(
+        registration=registration_of(offender),
+        notifications=list(
+            Notification.objects.filter(offender=offender).select_related("taken_by", "address")
+        ),
+        orders=list(_orders(offender)),
+        breaches=list(
+            SuspectedBreach.objects.filter(offender=offender).select_related("prohibition__order")
+        ),
+    )
+
+
+def travel_notifications(offender) -> QuerySet[Notification]:
+    """Travel a return notification can refer to."""
+    return Notification.objects.filter(offender=offender, kind=NotificationKind.TRAVEL)
+
+
+def prohibitions_of(offender) -> QuerySet[OrderProhibition]:
+    return OrderProhibition.objects.filter(order__offender=offender).select_related("order")
+
+
+# --- compliance across a scope (the dashboard) -------------------------------------------------
+
+FIGURES = {
+    "periodic_due": "Periodic notifications due in the next 14 days",
+    "periodic_overdue": "Periodic notifications overdue",
+    "travel": "Foreign travel departing in the next 14 days",
+    "orders_ending": "Civil orders ending in the next 3 months",
+    "breaches": "Open suspected breaches",
+    "registrations_ending": "Registrations ending in the next 3 months",
+}
+
+
+def _scope_q(user, prefix: str = "offender__") -> Q:
+    """The scope rule on the offender's columns; ``prefix=""`` on a registration's own copies."""
+    return scope_for(user).caseload_q(
+        force=f"{prefix}team__force_id",
+        team=f"{prefix}team_id",
+        officer=f"{prefix}responsible_officer_id",
+    )
+
+
+def _windows(today: datetime.date):
+    return today + datetime.timedelta(days=DUE_SOON_DAYS), add_months(today, ENDING_MONTHS)
+
+
+def compliance_querysets(user, today: datetime.date) -> dict[str, QuerySet]:
+    """The rows behind each figure, scoped to what ``user`` may see (unordered)."""
+    soon, months = _windows(today)
+    scope = _scope_q(user)
+    on = Registration.objects.filter(_scope_q(user, prefix=""), on_register=True)
+    return {
+        "periodic_due": on.filter(next_periodic_due__range=(today, soon)),
+        "periodic_overdue": on.filter(next_periodic_due__lt=today),
+        "travel": Notification.objects.filter(
+            scope, kind=NotificationKind.TRAVEL, departure_date__range=(today, soon)
+        ),
+        "orders_ending": CivilOrder.objects.filter(
+            scope, until_further_order=False, made_on__lte=today, end_date__range=(today, months)
+        ),
+        "breaches": SuspectedBreach.objects.filter(scope, closed_on__isnull=True),
+        "registrations_ending": on.filter(indefinite=False, last_day__range=(today, months)),
+    }
+
+
+def compliance_counts(user, today: datetime.date) -> dict[str, int]:
+    """Each figure's count in four queries whatever the size (one per table)."""
+    soon, months = _windows(today)
+    registrations = Registration.objects.filter(_scope_q(user, prefix=""), on_register=True)
+    registrations = registrations.aggregate(
+        periodic_due=Count("pk", filter=Q(next_periodic_due__range=(today, soon))),
+        periodic_overdue=Count("pk", filter=Q(next_periodic_due__lt=today)),
+        registrations_ending=Count(
+            "pk", filter=Q(indefinite=False, last_day__range=(today, months))
+        ),
+    )
+    querysets = compliance_querysets(user, today)
+    return {
+        **registrations,
+        "travel": querysets["travel"].count(),
+        "orders_ending": querysets["orders_ending"].count(),
+        "breaches": querysets["breaches"].count(),
+    }
