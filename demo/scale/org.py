@@ -27,9 +27,9 @@ class Slot:
     officer: int
 
 
-def slot(index: int, forces: int) -> Slot:
+def slot(index: int, forces: int, team_size: int = TEAM_SIZE) -> Slot:
     within = index // forces
-    return Slot(index % forces, within // TEAM_SIZE, within % OFFICERS_PER_TEAM)
+    return Slot(index % forces, within // team_size, within % OFFICERS_PER_TEAM)
 
 
 def force_code(f: int) -> str:
@@ -55,8 +55,9 @@ def admin_username(f: int) -> str:
 class Organisation:
     """Look-ups from (force, team, officer) slots to saved rows, created in bulk on demand."""
 
-    def __init__(self, forces: int):
+    def __init__(self, forces: int, team_size: int = TEAM_SIZE):
         self.forces_count = forces
+        self.team_size = team_size
         self.password = make_password(SCALE_PASSWORD)  # hashed once, shared by every account
         self.forces: dict[int, Force] = {}
         self.policies = {}
