@@ -2,6 +2,8 @@
 so validating a filter never adds a query per option."""
 
 from django import forms
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from accounts.models import Role, Team, User
 from engagements.models import LevelChoice
@@ -47,10 +49,25 @@ def officer_choices(user) -> list[tuple[str, str]]:
     if user.role != Role.FORCE_ADMIN:
         people = people.filter(teams__in=user.teams.values("pk")).distinct()
     people = people.order_by("last_name", "first_name", "pk")
+    # Plain tuples, not User instances: a force has 1,500 officers. The name is what
+    # ``User.get_full_name`` gives, else the username.
+    rows = people.values_list("pk", "first_name", "last_name", "username")
     return (
         [("", "All officers")]
-        + [(str(p.pk), p.get_full_name() or p.username) for p in people]
+        + [(str(pk), f"{first} {last}".strip() or username) for pk, first, last, username in rows]
         + [("none", "Not allocated")]
+    )
+
+
+def options_html(choices, selected) -> str:
+    """The ``<option>`` elements of a select, escaped, with ``selected`` marked."""
+    chosen = "" if selected is None else str(selected)
+    return mark_safe(  # every value and label escaped
+        "".join(
+            f'<option value="{escape(value)}"{" selected" if str(value) == chosen else ""}>'
+            f"{escape(label)}</option>"
+            for value, label in choices
+        )
     )
 
 
@@ -73,6 +90,10 @@ class CaseloadFilterForm(forms.Form):
         for name in FILTER_NAMES:
             self.fields[name].error_messages["invalid_choice"] = (
                 f"Select a {self.fields[name].label.lower()} from the list"
+            )
+            # A force has hundreds of officers: options rendered here, not by a template loop.
+            self.fields[name].options_html = options_html(
+                self.fields[name].choices, self[name].value()
             )
 
     def filters(self) -> dict[str, str]:

@@ -14,14 +14,8 @@ from django.views.decorators.http import require_GET
 from accounts.models import Role
 
 from . import charts, services
-from .caseload import (
-    COUNT_CAP,
-    PAGE_SIZE,
-    CappedPaginator,
-    caseload_list,
-    csv_rows,
-    days_overdue,
-)
+from .caseload import COUNT_CAP, caseload_list, csv_rows, days_overdue
+from .caseload_pages import caseload_paginator
 from .forms import CaseloadFilterForm
 from .selectors import (
     dashboard_figures,
@@ -175,8 +169,7 @@ def _filtered(request):
 def caseload(request):
     user, today = request.user, timezone.localdate()
     form, filters = _filtered(request)
-    offenders = caseload_list(user, today, filters)
-    paginator = CappedPaginator(offenders, PAGE_SIZE)
+    paginator = caseload_paginator(user, today, filters)
     page = paginator.get_page(request.GET.get("page"))
     rows = list(page.object_list)
     for offender in rows:

@@ -86,8 +86,7 @@ def caseload_with_schedule(user, today: datetime.date) -> QuerySet[Offender]:
         .order_by(
             F("level_rank").desc(nulls_last=True),
             F("next_due").asc(nulls_last=True),
-            "surname",
-            "forenames",
+            "pk",  # the list indexes' order (see ``pages``)
         )
     )
 

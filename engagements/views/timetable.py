@@ -1,6 +1,5 @@
 """The level-and-visits page, the timeline and the caseload (which reads the schedule)."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
@@ -76,7 +75,9 @@ def caseload(request):
     first, then the most overdue."""
     today = timezone.localdate()
     offenders = selectors.caseload_with_schedule(request.user, today)
-    page = Paginator(offenders, 50).get_page(request.GET.get("page"))
+    rows = selectors.caseload_schedule_rows(request.user)
+    paginator = selectors.SchedulePaginator(rows, 50, lambda ids: offenders.filter(pk__in=ids))
+    page = paginator.get_page(request.GET.get("page"))
     shown = len(page.object_list)
     record_viewed(
         user=request.user,
