@@ -22,6 +22,7 @@ from .selectors import (
     overdue_history,
     plan_action_model,
 )
+from .teams import GROUP_FROM_OFFICERS, team_table
 
 
 class ListLinks:
@@ -96,10 +97,18 @@ def home(request):
     user, today = request.user, timezone.localdate()
     list_url = ListLinks()
     headline, officers = dashboard_figures(user, today)
-    for row in officers:
+
+    def row_html(row):
         # An officer's list is their own already; others link to one officer (or "none").
         officer = "" if user.role == Role.OFFICER else (row["officer_id"] or "none")
-        row["html"] = officer_row_html(row, list_url, officer)
+        return officer_row_html(row, list_url, officer)
+
+    teams = None  # a large scope: rows by team, paginated, one team opened at a time
+    if len(officers) > GROUP_FROM_OFFICERS:
+        teams = team_table(user, officers, list_url, row_html, request.GET)
+    else:
+        for row in officers:
+            row["html"] = row_html(row)
     history = overdue_history(user, today, headline)
     level_rows = [
         {"key": key, "label": label, "value": value, "url": list_url(level=key)}
@@ -149,6 +158,7 @@ def home(request):
             "figures": figures,
             "level_rows": level_rows,
             "officers": officers,
+            "teams": teams,
             "history": history,
             "level_svg": mark_safe(level_svg),  # built from numbers and escaped labels
             "history_svg": mark_safe(history_svg),
