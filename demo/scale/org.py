@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.contrib.auth.hashers import make_password
 
 from accounts.models import Force, Role, Team, User
+from demo.signin import enrol_many
 from engagements.services.policies import policy_in_force
 
 TEAM_SIZE = 300
@@ -134,6 +135,7 @@ class Organisation:
                 for name, first, last, role, f, _teams in new
             ]
         )
+        enrol_many(created)  # their authenticator apps (``manage.py demo_code``)
         links = []
         for user, spec in zip(created, new, strict=True):
             self.users[user.username] = user
@@ -152,6 +154,7 @@ class Organisation:
                 password=self.password,
             )
             user.teams.set(teams)
+            enrol_many([user])
         self.users[name] = user
         return user
 
