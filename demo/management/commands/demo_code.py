@@ -4,6 +4,7 @@ Refused for every account seed_demo or seed_scale did not set up (see demo.signi
 """
 
 from django.core.management.base import BaseCommand, CommandError
+
 from demo.offenders import DEMO_USERNAMES
 from demo.signin import device_for_code, next_code
 
