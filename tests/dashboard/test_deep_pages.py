@@ -73,3 +73,25 @@ def test_deep_page_queries_do_not_grow(client, team, owner, force_admin, url_nam
     small = _queries(client, reverse(url_name), params)
     _grow(team, owner, 150)
     assert _queries(client, reverse(url_name), {**params, "page": "5"}) == small
+
+
+def test_a_big_force_lists_only_the_chosen_teams_officers(
+    client, monkeypatch, team, other_team, owner, force_admin
+):
+    from dashboard import forms
+    from tests.factories import UserFactory
+
+    monkeypatch.setattr(forms, "OFFICER_CHOICES_MAX", 2)
+    theirs = [UserFactory(team=other_team, last_name=f"Other{n}") for n in range(3)]
+    scheduled(team, owner)
+    client.force_login(force_admin)
+    page = client.get(reverse("dashboard:caseload")).content.decode()
+    assert "choose a team to list its officers" in page and "Other0" not in page
+    page = client.get(reverse("dashboard:caseload"), {"team": other_team.pk}).content.decode()
+    assert all(f"Other{n}" in page for n in range(3)) and owner.last_name not in page
+    # An officer chosen from the dashboard (no team) is still a valid choice, and listed.
+    response = client.get(reverse("dashboard:caseload"), {"officer": owner.pk})
+    assert response.context["filters"] == {"officer": str(owner.pk)}
+    assert f'value="{owner.pk}" selected' in response.content.decode()
+    response = client.get(reverse("dashboard:caseload"), {"officer": theirs[0].pk, "team": "x"})
+    assert "Select a team from the list" in response.content.decode()
