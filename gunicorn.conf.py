@@ -1,10 +1,13 @@
 """The production server configuration: `gunicorn -c gunicorn.conf.py` (`make serve`).
 
-Gthread workers: one process per core (plus one) does the CPU work of rendering, and each
-process runs a few threads so that a request waiting on PostgreSQL does not hold a core idle.
+Gthread workers: one process per core does the CPU work of rendering (Python runs one thread
+at a time per process), and each process runs 8 threads so that a request waiting on
+PostgreSQL does not hold a core idle. Measured with bench/bench_load.py on 2 cores and 50 users:
+2 processes × 8 threads gave the same throughput as 3 × 4 or 5 × 2 with a p95 about half as
+long (fewer requests queued behind a busy worker's threads).
 Every setting can be changed from the environment without editing this file:
 
-- ``GUNICORN_WORKERS`` (default: CPU count + 1), ``GUNICORN_THREADS`` (default 4);
+- ``GUNICORN_WORKERS`` (default: the CPU count), ``GUNICORN_THREADS`` (default 8);
 - ``GUNICORN_BIND`` (default ``127.0.0.1:8000``: behind a reverse proxy on the same machine);
 - ``GUNICORN_TIMEOUT`` (default 30 s; the PDF pack is built by ``db_worker``, not here);
 - ``GUNICORN_ACCESS_LOG`` (default ``-``, stdout; empty for none).
@@ -26,8 +29,8 @@ wsgi_app = "arms_site.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
 worker_class = "gthread"
-workers = _int("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1)
-threads = _int("GUNICORN_THREADS", 4)
+workers = _int("GUNICORN_WORKERS", multiprocessing.cpu_count())
+threads = _int("GUNICORN_THREADS", 8)
 # Load Django once in the master, then fork: workers share its memory and start at once, and a
 # broken configuration fails before any worker starts.
 preload_app = True
