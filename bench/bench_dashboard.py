@@ -1,9 +1,10 @@
 """Benchmark the dashboard, the lists behind it and the search on PostgreSQL, at two sizes.
 
 Not a test: a script that prints figures. It DROPS and recreates the database ``arms_bench``
-(or the one named by ``BENCH_DATABASE_URL``), migrates it, seeds the small size with
-``seed_scale``, measures, tops up to the large size, measures again and prints the medians,
-each as a multiple of a trivial signed-in view measured in the same run, and the ratios.
+and ``arms_bench_small`` (or the ones named by ``BENCH_DATABASE_URL``), migrates them, seeds
+the small and the large size with ``seed_scale``, measures both in interleaved rounds and prints
+the medians, each as a multiple of a trivial signed-in view measured in the same run, and the
+ratios.
 
 Scenarios (``--scenario``):
 
@@ -16,8 +17,8 @@ Scenarios (``--scenario``):
     .venv/bin/python bench/bench_dashboard.py [--scenario big-force|national|both]
         [--repeat 30] [--explain] [--reuse]
 
-``--reuse`` keeps an existing database (seeded before with the same scenario) and measures the
-large size only. Timing is server time through Django's test Client (no network, no browser):
+The small size lives in ``<name>_small``, the large in ``<name>``; both are measured in
+interleaved rounds. ``--reuse`` keeps both databases (seeded before with the same scenario). Timing is server time through Django's test Client (no network, no browser):
 the median of ``--repeat`` requests after a warm-up. The machine's other load moves absolute
 times; the multiples of the trivial view (``GET /``, a signed-in redirect through the whole
 middleware stack) are the figures to compare between runs.
@@ -128,7 +129,9 @@ def seed(total: int, scenario: Scenario) -> float:
     )
     elapsed = time.monotonic() - started
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        # As autovacuum leaves a database in use: statistics, the visibility map (index-only
+        # scans) and the trigram indexes' pending entries merged (GIN fast update).
+        cursor.execute("VACUUM ANALYZE")
     return elapsed
 
 
@@ -155,9 +158,9 @@ def signed_in_client(username: str):
     return client
 
 
-def timed(client, url: str, repeat: int) -> tuple[float, int]:
-    """The median milliseconds of ``repeat`` GETs after a warm-up, and the response's size."""
-    for _ in range(3):  # warm-up: connections, template loading, caches
+def timed(client, url: str, repeat: int, warm: int = 3) -> tuple[list[float], int]:
+    """The milliseconds of ``repeat`` GETs after ``warm`` unmeasured ones, and the size."""
+    for _ in range(warm):  # warm-up: the connection, template loading, caches
         response = client.get(url, secure=True)
         assert response.status_code == (302 if url == TRIVIAL else 200), (url, response)
     times = []
@@ -165,10 +168,21 @@ def timed(client, url: str, repeat: int) -> tuple[float, int]:
         started = time.perf_counter()
         response = client.get(url, secure=True)
         times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), len(response.content)
+    return times, len(response.content)
 
 
-def measure(scenario: Scenario, repeat: int) -> dict:
+def use(url: str) -> None:
+    """Point the default connection at another benchmark database (same server)."""
+    from django.db import connections
+
+    connection = connections["default"]
+    connection.close()
+    connection.settings_dict["NAME"] = urlparse(url).path.lstrip("/")
+
+
+def measure(scenario: Scenario, databases: dict[int, str], repeat: int) -> dict:
+    """Medians per size, measured in interleaved rounds (small, large, small, large, …) so that
+    the machine's changing load falls on both sizes alike."""
     from django.conf import settings
     from django.test import override_settings
 
@@ -177,34 +191,54 @@ def measure(scenario: Scenario, repeat: int) -> dict:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    results = {}
+    rounds = 4
+    per_round = max(repeat // rounds, 3)
+    times, sizes, clients = {}, {}, {}
     with override_settings(STORAGES=storages):
-        for username, pages in scenario.pages.items():
-            client = signed_in_client(username)
-            # The floor, measured between the pages too so that a change of load shows.
-            floor = [timed(client, TRIVIAL, repeat)[0]]
-            for label, url in pages:
-                results[(username, label)] = timed(client, url, repeat)
-                floor.append(timed(client, TRIVIAL, max(repeat // 3, 5))[0])
-            results[(username, "trivial view")] = (statistics.median(floor), 0)
+        for size, url in databases.items():
+            use(url)
+            for username in scenario.pages:
+                clients[(size, username)] = signed_in_client(username)
+        for number in range(rounds):
+            for size, url in databases.items():
+                use(url)
+                for username, pages in scenario.pages.items():
+                    client = clients[(size, username)]
+                    for label, page in [("trivial view", TRIVIAL), *pages]:
+                        warm = 3 if number == 0 else 1
+                        _ms, sizes[(size, username, label)] = timed(client, page, per_round, warm)
+                        times.setdefault((size, username, label), []).extend(_ms)
+    results: dict[int, dict] = {size: {} for size in databases}
+    for (size, username, label), values in times.items():
+        results[size][(username, label)] = (
+            statistics.median(values),
+            sizes[(size, username, label)],
+        )
     return results
 
 
 def explain(username: str) -> None:
-    """EXPLAIN ANALYZE of the main queries for the force administrator."""
+    """EXPLAIN ANALYZE of the deep pages' and the search's queries for ``username``."""
     from django.db import connection
     from django.utils import timezone
 
     from accounts.models import User
-    from dashboard.caseload import caseload_list
-    from engagements.selectors import caseload_with_schedule
+    from dashboard.caseload_pages import caseload_rows
+    from engagements.selectors import caseload_schedule_rows
     from offenders.selectors import offender_search
 
     user, today = User.objects.get(username=username), timezone.localdate()
+    ids = "offender_id"
     queries = {
-        "dashboard list page 60": caseload_list(user, today, {})[2950:3000],
-        "overdue visits page 1": caseload_list(user, today, {"overdue": "visit"})[:50],
-        "offender list page 60": caseload_with_schedule(user, today)[2950:3000],
+        "dashboard list page 60 (schedule rows)": caseload_rows(user, today, {}).values(ids)[
+            2950:3000
+        ],
+        "overdue visits page 60 (schedule rows)": caseload_rows(
+            user, today, {"overdue": "visit"}
+        ).values(ids)[2950:3000],
+        "offender list page 60 (schedule rows)": caseload_schedule_rows(user).values(ids)[
+            2950:3000
+        ],
         "search": offender_search(user, "ashdown")[:100],
     }
     for name, qs in queries.items():
@@ -248,18 +282,23 @@ def report(name: str, scenario: Scenario, figures: dict, repeat: int) -> None:
 
 
 def run(name: str, scenario: Scenario, args, url: str) -> None:
+    """Seed the small size into ``<name>_small`` and the large one into ``<name>``, then
+    measure both in turns."""
+    parts = urlparse(url)
+    small_url = parts._replace(path=parts.path + "_small").geturl()
+    databases = {scenario.small: small_url, scenario.large: url}
     if not args.reuse:
-        recreate_database(url)
+        for database in databases.values():
+            recreate_database(database)
     setup_django(url)
     from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
-    figures = {}
-    sizes = (scenario.large,) if args.reuse else (scenario.small, scenario.large)
-    for size in sizes:
+    for size, database in databases.items():
+        use(database)
+        call_command("migrate", verbosity=0)
         print(f"{name}: seeding {size:,} offenders …", flush=True)
         print(f"  seeded in {seed(size, scenario):.1f} s", flush=True)
-        figures[size] = measure(scenario, args.repeat)
+    figures = measure(scenario, databases, args.repeat)
     if args.explain:
         explain(next(iter(scenario.pages)))
     report(name, scenario, figures, args.repeat)
@@ -270,7 +309,7 @@ def main() -> None:
     parser.add_argument("--scenario", choices=[*SCENARIOS, "both"], default="big-force")
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--explain", action="store_true")
-    parser.add_argument("--reuse", action="store_true", help="Keep the database; large only")
+    parser.add_argument("--reuse", action="store_true", help="Keep the seeded databases")
     args = parser.parse_args()
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     names = list(SCENARIOS) if args.scenario == "both" else [args.scenario]

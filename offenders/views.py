@@ -23,7 +23,7 @@ from .forms import (
     SearchForm,
 )
 from .models import CourtAppearance
-from .selectors import current_address, offender_search
+from .selectors import offender_search
 
 
 @require_GET
@@ -60,11 +60,12 @@ def offender_create(request):
 def offender_detail(request, pk):
     offender = offender_for_user(request.user, pk)
     record_viewed(user=request.user, offender=offender, summary="Summary viewed")
+    addresses = list(offender.addresses.all())  # newest first: the current one is among them
     context = {
         "offender": offender,
         "tab": "summary",
-        "current_address": current_address(offender),
-        "addresses": offender.addresses.all(),
+        "current_address": next((a for a in addresses if a.end_date is None), None),
+        "addresses": addresses,
         "aliases": offender.aliases.all(),
         # What the feature apps flag about the offender (offenders.hooks.summary_panel).
         "panels": hooks.summary_panels(request.user, offender, timezone.localdate()),

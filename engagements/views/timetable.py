@@ -33,6 +33,7 @@ def timetable(request, pk):
             policy=decision.policy.as_rules(),
             visit_interval_months=schedule.visit_interval_months,  # the officer's, if set
         )
+    visits = list(selectors.completed_visits(offender)[:12])  # the table's 10 and the patterns'
     override = selectors.pending_override(offender)
     reactive = selectors.open_reactive(offender)
     for pending in (override, reactive):
@@ -46,8 +47,8 @@ def timetable(request, pk):
         "decision": decision,
         "upcoming": upcoming,
         "planned": selectors.planned_visits(offender),
-        "visits": selectors.completed_visits(offender)[:10],
-        "warnings": selectors.pattern_warnings(offender),
+        "visits": visits[:10],
+        "warnings": selectors.pattern_warnings(offender, visits),
         "frequency": selectors.visit_frequency_in_force(offender),
         "override": override,
         "reactive": reactive,
