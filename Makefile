@@ -38,8 +38,13 @@ code: ## Print the current sign-in code of a demo account: make code USER=office
 # static files collected, loopback hosts only, plain HTTP on this machine.
 DEMO_ENV = SECRET_KEY="$$(cat .demo-secret-key)" ALLOWED_HOSTS=127.0.0.1,localhost ARMS_LOCAL_HTTP=1
 
-# Production settings when they are set, the local demo's otherwise (never a committed key).
-SERVE_ENV = SECRET_KEY="$${SECRET_KEY:-$$(cat .demo-secret-key)}" ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" ARMS_LOCAL_HTTP="$${ARMS_LOCAL_HTTP:-$$( [ -n "$$SECRET_KEY" ] || echo 1)}"
+# `make serve`: the production settings from the environment when SECRET_KEY is set there,
+# otherwise the local demo's (its key file, loopback hosts, plain HTTP).
+ifeq ($(SECRET_KEY),)
+SERVE_ENV = $(DEMO_ENV)
+else
+SERVE_ENV =
+endif
 
 .demo-secret-key:
 	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
