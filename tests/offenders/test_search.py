@@ -84,3 +84,15 @@ def test_alias_lookup_uses_the_trigram_indexes(owner):
     plan = _plan(Alias.objects.filter(Q(surname__icontains="ashd") | Q(forenames__icontains="x")))
     assert "alias_surname_trgm" in plan and "alias_forenames_trgm" in plan, plan
     assert _alias_matches(owner, ["ashd"]) == []
+
+
+def test_search_results_come_a_page_at_a_time(owner_client, team):
+    OffenderFactory.create_batch(55, team=team, surname="Pagename")
+    first = owner_client.get("/offenders/search/", {"q": "pagename"}).content.decode()
+    assert first.count("PAGENAME") == 50 and "page=2" in first and "q=pagename" in first
+    second = owner_client.get("/offenders/search/", {"q": "pagename", "page": "2"})
+    assert second.content.decode().count("PAGENAME") == 5
+    for hostile in ["x", "-1", "9" * 30]:
+        assert (
+            owner_client.get("/offenders/search/", {"q": "p", "page": hostile}).status_code == 200
+        )
