@@ -59,7 +59,8 @@ LISTS = [
     ("dashboard list p60", "/dashboard/caseload/?page=60"),
     ("overdue visits p1", "/dashboard/caseload/?overdue=visit"),
     ("overdue visits p60", "/dashboard/caseload/?overdue=visit&page=60"),
-    ("level high p60", "/dashboard/caseload/?level=high&page=60"),  # (the last page if fewer)
+    ("level high p1", "/dashboard/caseload/?level=high"),
+    ("level high p60", "/dashboard/caseload/?level=high&page=60"),
     ("offender list p1", "/offenders/"),
     ("offender list p60", "/offenders/?page=60"),
     ("search name", "/offenders/search/?q=ashdown"),
@@ -75,7 +76,7 @@ SCENARIOS = {
         growth=1.5,
         pages={
             "scale.f01.admin": LISTS,
-            "scale.f01.t001.sup": [LISTS[0], LISTS[1], LISTS[6], LISTS[8]],
+            "scale.f01.t001.sup": [LISTS[0], LISTS[1], LISTS[7], LISTS[9]],
         },
     ),
     "national": Scenario(
@@ -85,8 +86,8 @@ SCENARIOS = {
         large=70000,
         growth=2.0,
         pages={
-            "scale.f01.t001.sup": [LISTS[0], LISTS[1], LISTS[8]],
-            "scale.f01.admin": [LISTS[0], LISTS[1], LISTS[2], LISTS[8]],
+            "scale.f01.t001.sup": [LISTS[0], LISTS[1], LISTS[9]],
+            "scale.f01.admin": [LISTS[0], LISTS[1], LISTS[2], LISTS[9]],
         },
     ),
 }
@@ -191,8 +192,8 @@ def measure(scenario: Scenario, databases: dict[int, str], repeat: int) -> dict:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    rounds = 4
-    per_round = max(repeat // rounds, 3)
+    rounds = 10  # short turns: a burst of load on the machine lands on both sizes
+    per_round = max(repeat // rounds, 2)
     times, sizes, clients = {}, {}, {}
     with override_settings(STORAGES=storages):
         for size, url in databases.items():
@@ -263,6 +264,11 @@ def target(label: str, large: float, small: float | None, size: int, growth: flo
     return f"{'met' if ok else 'MISSED'} ({rule})"
 
 
+# Page 60 does not exist in the small force (it answers the short last page): its growth is
+# measured against the small force's first page, a full page like page 60 in the large one.
+BASELINE = {label: label.replace("p60", "p1") for label, _url in LISTS if label.endswith("p60")}
+
+
 def report(name: str, scenario: Scenario, figures: dict, repeat: int) -> None:
     small, large = figures.get(scenario.small), figures[scenario.large]
     print(f"\n{name}: median server time (ms) of {repeat} requests after a warm-up, PostgreSQL;")
@@ -276,11 +282,14 @@ def report(name: str, scenario: Scenario, figures: dict, repeat: int) -> None:
         line = f"{user:<20}{label:<21}"
         fast = None
         if small:
-            fast = small[(user, label)][0]
-            line += f"{fast:>8.1f}{fast / small[(user, 'trivial view')][0]:>8.1f}"
+            shown = small[(user, label)][0]
+            line += f"{shown:>8.1f}{shown / small[(user, 'trivial view')][0]:>8.1f}"
+            fast = small.get((user, BASELINE.get(label, label)), (shown,))[0]
         line += f"{slow:>8.1f}{slow / floor_large:>8.1f}"
         line += f"{slow / fast:>7.2f}" if fast else f"{'':>7}"
         print(line + "  " + target(label, slow, fast, size, scenario.growth))
+    if small:
+        print(f"p60 ratios are against p1 at {scenario.small:,} (page 60 does not exist there).")
 
 
 def run(name: str, scenario: Scenario, args, url: str) -> None:
