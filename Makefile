@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run code test lint format bench clean
+.PHONY: help install run serve code test lint format bench clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -27,12 +27,24 @@ run: install .demo-secret-key ## Migrate the embedded SQLite database, load the 
 	@# The background worker (meeting packs) runs beside the web server and stops with it.
 	trap 'kill 0' EXIT; $(DEMO_ENV) $(BIN)/python manage.py db_worker & $(DEMO_ENV) $(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
 
+serve: install .demo-secret-key ## Serve with gunicorn and the production config (gunicorn.conf.py) on HOST:PORT; uses SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL from the environment, else the demo's
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(SERVE_ENV) GUNICORN_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py
+
 code: ## Print the current sign-in code of a demo account: make code USER=officer
 	@$(DEMO_ENV) $(BIN)/python manage.py demo_code $(USER)
 
 # The demo as an officer would see it: DEBUG off, a local secret key made once (not committed),
 # static files collected, loopback hosts only, plain HTTP on this machine.
 DEMO_ENV = SECRET_KEY="$$(cat .demo-secret-key)" ALLOWED_HOSTS=127.0.0.1,localhost ARMS_LOCAL_HTTP=1
+
+# `make serve`: the production settings from the environment when SECRET_KEY is set there,
+# otherwise the local demo's (its key file, loopback hosts, plain HTTP).
+ifeq ($(SECRET_KEY),)
+SERVE_ENV = $(DEMO_ENV)
+else
+SERVE_ENV =
+endif
 
 .demo-secret-key:
 	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@

@@ -16,12 +16,11 @@ from accounts.models import Role
 from . import charts, services
 from .caseload import (
     COUNT_CAP,
-    PAGE_SIZE,
-    CappedPaginator,
     caseload_list,
     csv_rows,
     days_overdue,
 )
+from .caseload_pages import caseload_paginator
 from .compliance import compliance_figures
 from .forms import CaseloadFilterForm
 from .selectors import (
@@ -29,6 +28,7 @@ from .selectors import (
     overdue_history,
     plan_action_model,
 )
+from .teams import GROUP_FROM_OFFICERS, team_table
 
 
 class ListLinks:
@@ -103,10 +103,18 @@ def home(request):
     user, today = request.user, timezone.localdate()
     list_url = ListLinks()
     headline, officers = dashboard_figures(user, today)
-    for row in officers:
+
+    def row_html(row):
         # An officer's list is their own already; others link to one officer (or "none").
         officer = "" if user.role == Role.OFFICER else (row["officer_id"] or "none")
-        row["html"] = officer_row_html(row, list_url, officer)
+        return officer_row_html(row, list_url, officer)
+
+    teams = None  # a large scope: rows by team, paginated, one team opened at a time
+    if len(officers) > GROUP_FROM_OFFICERS:
+        teams = team_table(user, officers, list_url, row_html, request.GET)
+    else:
+        for row in officers:
+            row["html"] = row_html(row)
     history = overdue_history(user, today, headline)
     level_rows = [
         {"key": key, "label": label, "value": value, "url": list_url(level=key)}
@@ -156,6 +164,7 @@ def home(request):
             "figures": figures,
             "level_rows": level_rows,
             "officers": officers,
+            "teams": teams,
             "history": history,
             "level_svg": mark_safe(level_svg),  # built from numbers and escaped labels
             "history_svg": mark_safe(history_svg),
@@ -177,8 +186,7 @@ def _filtered(request):
 def caseload(request):
     user, today = request.user, timezone.localdate()
     form, filters = _filtered(request)
-    offenders = caseload_list(user, today, filters)
-    paginator = CappedPaginator(offenders, PAGE_SIZE)
+    paginator = caseload_paginator(user, today, filters)
     page = paginator.get_page(request.GET.get("page"))
     rows = list(page.object_list)
     for offender in rows:

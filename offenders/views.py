@@ -1,5 +1,7 @@
 """Offender pages. Thin: resolve through the access helper, bind the form, call one service."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -24,21 +26,32 @@ from .forms import (
     SearchForm,
 )
 from .models import CourtAppearance
-from .selectors import current_address, offender_search
+from .selectors import offender_search
+
+SEARCH_PAGE_SIZE = 50
 
 
 @require_GET
 def search(request):
     form = SearchForm(request.GET or None)
-    results = None
+    results = page = None
     if form.is_valid() and form.cleaned_data["q"]:
-        results = list(offender_search(request.user, form.cleaned_data["q"])[:100])
+        found = offender_search(request.user, form.cleaned_data["q"])
+        # Best matches first, a page at a time: a common surname matches hundreds in a force.
+        page = Paginator(found, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+        results = list(page.object_list)
         # The terms may name a person, so the log records that a search was made, not its words.
         record_viewed(
             user=request.user,
-            summary=f"Offender search made ({len(results)} result{pluralize(len(results))})",
+            summary=f"Offender search made ({len(results)} result{pluralize(len(results))}"
+            + (f", page {page.number})" if page.number > 1 else ")"),
         )
-    return render(request, "offenders/search.html", {"form": form, "results": results})
+    query = urlencode({"q": form.cleaned_data["q"]}) if page else ""
+    return render(
+        request,
+        "offenders/search.html",
+        {"form": form, "results": results, "page": page, "query_string": query},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -61,11 +74,12 @@ def offender_create(request):
 def offender_detail(request, pk):
     offender = offender_for_user(request.user, pk)
     record_viewed(user=request.user, offender=offender, summary="Summary viewed")
+    addresses = list(offender.addresses.all())  # newest first: the current one is among them
     context = {
         "offender": offender,
         "tab": "summary",
-        "current_address": current_address(offender),
-        "addresses": offender.addresses.all(),
+        "current_address": next((a for a in addresses if a.end_date is None), None),
+        "addresses": addresses,
         "aliases": offender.aliases.all(),
         "relationships": offender.relationships.all(),
         # What the feature apps flag about the offender (offenders.hooks.summary_panel).

@@ -58,6 +58,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 class OffenderFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Offender
+        skip_postgeneration_save = True
 
     surname = factory.Faker("last_name", locale="en_GB")
     forenames = factory.Faker("first_name_male", locale="en_GB")
@@ -68,6 +69,15 @@ class OffenderFactory(factory.django.DjangoModelFactory):
     notification_period = NotificationPeriod.INDEFINITE
     team = factory.SubFactory(TeamFactory)
     responsible_officer = None
+
+    @factory.post_generation
+    def schedule(obj, create, extracted, **kwargs):
+        """Every offender has its schedule row (``offender_create`` makes it): the lists and the
+        dashboard read them. Made by the one writer of the schedule."""
+        if create:
+            from engagements.services.schedule import schedule_refresh
+
+            schedule_refresh(obj)
 
 
 class AddressFactory(factory.django.DjangoModelFactory):

@@ -29,7 +29,7 @@ from riskmatrix.models import ActuarialRecord
 
 from .backdating import at, explicit_timestamps
 from .cases import Case, case_for
-from .org import Organisation, slot
+from .org import TEAM_SIZE, Organisation, slot
 from .people import Person, person
 from .register import write_register
 
@@ -41,12 +41,18 @@ def existing_count() -> int:
     return Offender.objects.filter(local_reference__startswith=PREFIX).count()
 
 
-def seed_scale(total: int, forces: int, *, today: datetime.date, log=print) -> int:
-    """Top the data set up to ``total`` SCALE- offenders; returns how many were added."""
+def seed_scale(
+    total: int, forces: int, *, today: datetime.date, team_size: int = TEAM_SIZE, log=print
+) -> int:
+    """Top the data set up to ``total`` SCALE- offenders; returns how many were added.
+
+    ``team_size`` offenders per team (six officers each): a smaller one gives a force more
+    officers (20,000 offenders in teams of 80 is 250 teams and 1,500 officers). A top-up must
+    use the same ``forces`` and ``team_size`` as the first run."""
     start = existing_count()
     if start >= total:
         return 0
-    org = Organisation(forces)
+    org = Organisation(forces, team_size)
     framework = FrameworkVersion.objects.order_by("-number").first()
     factors = dict(framework.factors.values_list("code", "pk"))
     with explicit_timestamps():
@@ -59,7 +65,7 @@ def seed_scale(total: int, forces: int, *, today: datetime.date, log=print) -> i
 
 
 def _batch(indices, org, framework, factors, today) -> None:
-    slots = {i: slot(i, org.forces_count) for i in indices}
+    slots = {i: slot(i, org.forces_count, org.team_size) for i in indices}
     org.ensure({(s.force, s.team) for s in slots.values()})
     people = [person(i, today) for i in indices]
     for p in people:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.contrib.auth.hashers import make_password
 
 from accounts.models import Force, Role, Team, User
+from demo.signin import enrol_many
 from engagements.services.policies import policy_in_force
 
 TEAM_SIZE = 300
@@ -27,9 +28,9 @@ class Slot:
     officer: int
 
 
-def slot(index: int, forces: int) -> Slot:
+def slot(index: int, forces: int, team_size: int = TEAM_SIZE) -> Slot:
     within = index // forces
-    return Slot(index % forces, within // TEAM_SIZE, within % OFFICERS_PER_TEAM)
+    return Slot(index % forces, within // team_size, within % OFFICERS_PER_TEAM)
 
 
 def force_code(f: int) -> str:
@@ -55,8 +56,9 @@ def admin_username(f: int) -> str:
 class Organisation:
     """Look-ups from (force, team, officer) slots to saved rows, created in bulk on demand."""
 
-    def __init__(self, forces: int):
+    def __init__(self, forces: int, team_size: int = TEAM_SIZE):
         self.forces_count = forces
+        self.team_size = team_size
         self.password = make_password(SCALE_PASSWORD)  # hashed once, shared by every account
         self.forces: dict[int, Force] = {}
         self.policies = {}
@@ -133,6 +135,7 @@ class Organisation:
                 for name, first, last, role, f, _teams in new
             ]
         )
+        enrol_many(created)  # their authenticator apps (``manage.py demo_code``)
         links = []
         for user, spec in zip(created, new, strict=True):
             self.users[user.username] = user
@@ -151,6 +154,7 @@ class Organisation:
                 password=self.password,
             )
             user.teams.set(teams)
+            enrol_many([user])
         self.users[name] = user
         return user
 

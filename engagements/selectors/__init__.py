@@ -5,6 +5,7 @@ from the one scope rule (``offenders.access.visible_offenders``).
 """
 
 from .facts import reactive_facts
+from .pages import SchedulePaginator, caseload_schedule_rows, schedule_order
 from .schedule import (
     DUE_SOON_DAYS,
     DaysSince,
@@ -29,7 +30,9 @@ from .timeline import TimelineItem, timeline
 __all__ = [
     "DUE_SOON_DAYS",
     "DaysSince",
+    "SchedulePaginator",
     "TimelineItem",
+    "caseload_schedule_rows",
     "caseload_with_schedule",
     "completed_visits",
     "current_decision",
@@ -43,6 +46,7 @@ __all__ = [
     "planned_visits",
     "policy_current",
     "reactive_facts",
+    "schedule_order",
     "static_risk",
     "timeline",
     "visit_frequency_history",

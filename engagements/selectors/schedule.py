@@ -62,7 +62,11 @@ class DaysSince(Func):
 
 
 def offender_schedule(offender) -> OffenderSchedule | None:
-    return OffenderSchedule.objects.filter(offender=offender).select_related("decision").first()
+    return (
+        OffenderSchedule.objects.filter(offender=offender)
+        .select_related("decision__policy")  # the timetable reads the decision's policy
+        .first()
+    )
 
 
 def caseload_with_schedule(user, today: datetime.date) -> QuerySet[Offender]:
@@ -86,8 +90,7 @@ def caseload_with_schedule(user, today: datetime.date) -> QuerySet[Offender]:
         .order_by(
             F("level_rank").desc(nulls_last=True),
             F("next_due").asc(nulls_last=True),
-            "surname",
-            "forenames",
+            "pk",  # the list indexes' order (see ``pages``)
         )
     )
 
@@ -124,8 +127,15 @@ def completed_visits(offender) -> QuerySet[Visit]:
     )
 
 
-def pattern_warnings(offender):
-    moments = completed_visits(offender).values_list("completed_at", flat=True)[:12]
+PATTERN_VISITS = 12
+
+
+def pattern_warnings(offender, visits=None):
+    """Warnings about the last 12 completed visits (``visits``: those, newest first, if the
+    caller has them already)."""
+    if visits is None:
+        visits = completed_visits(offender)[:PATTERN_VISITS]
+    moments = [visit.completed_at for visit in visits][:PATTERN_VISITS]
     return visit_pattern_warnings(timezone.localtime(moment) for moment in moments)
 
 

@@ -1,6 +1,5 @@
 """The level-and-visits page, the timeline and the caseload (which reads the schedule)."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
@@ -44,6 +43,7 @@ def timetable(request, pk):
             policy=decision.policy.as_rules(),
             visit_interval_months=schedule.visit_interval_months,  # the officer's, if set
         )
+    visits = list(selectors.completed_visits(offender)[:12])  # the table's 10 and the patterns'
     override = selectors.pending_override(offender)
     reactive = selectors.open_reactive(offender)
     for pending in (override, reactive):
@@ -56,8 +56,8 @@ def timetable(request, pk):
         "schedule": schedule,
         "decision": decision,
         "next_months": next_twelve_months(selectors.planned_visits(offender), upcoming),
-        "visits": selectors.completed_visits(offender)[:10],
-        "warnings": selectors.pattern_warnings(offender),
+        "visits": visits[:10],
+        "warnings": selectors.pattern_warnings(offender, visits),
         "frequency": selectors.visit_frequency_in_force(offender),
         "override": override,
         "reactive": reactive,
@@ -85,7 +85,9 @@ def caseload(request):
     first, then the most overdue."""
     today = timezone.localdate()
     offenders = selectors.caseload_with_schedule(request.user, today)
-    page = Paginator(offenders, 50).get_page(request.GET.get("page"))
+    rows = selectors.caseload_schedule_rows(request.user)
+    paginator = selectors.SchedulePaginator(rows, 50, lambda ids: offenders.filter(pk__in=ids))
+    page = paginator.get_page(request.GET.get("page"))
     shown = len(page.object_list)
     record_viewed(
         user=request.user,

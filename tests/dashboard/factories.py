@@ -30,15 +30,17 @@ def scheduled(team, officer, *, level="medium", visit=30, reassess=60, **flags):
     next_visit = None if visit is None else days(visit)
     next_reassess = None if reassess is None else days(reassess)
     dues = [d for d in (next_visit, next_reassess) if d]
-    OffenderSchedule.objects.create(
+    OffenderSchedule.objects.update_or_create(  # the factory made the empty row
         offender=offender,
-        **scope_values(offender),
-        current_level=level,
-        level_rank=level_rank(level),
-        next_visit_due=next_visit,
-        next_reassessment_due=next_reassess,
-        next_due=min(dues) if dues else None,
-        **flags,
+        defaults=dict(
+            **scope_values(offender),
+            current_level=level,
+            level_rank=level_rank(level),
+            next_visit_due=next_visit,
+            next_reassessment_due=next_reassess,
+            next_due=min(dues) if dues else None,
+            **flags,
+        ),
     )
     return offender
 

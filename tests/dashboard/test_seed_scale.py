@@ -80,3 +80,30 @@ def test_seed_scale_scores_osp_with_the_pure_scorer_beside_rm2000(db):
     assert decisions.exclude(rm2000_category="").exists()
     assert not decisions.exclude(rm2000_category="").filter(static_record__isnull=True).exists()
     assert not decisions.exclude(static_tool="rm2000").exists()
+
+
+def test_seed_scale_team_size_and_sign_in_codes(db):
+    """--team-size gives a force more teams; demo_code serves seed_scale's accounts (their own
+    devices) and still no other account."""
+    import io
+
+    import pytest
+    from django.core.management.base import CommandError
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from accounts.models import Team
+    from demo.signin import SCALE_DEVICE_NAME
+    from tests.factories import UserFactory
+
+    call_command("seed_scale", "--offenders", "25", "--forces", "1", "--team-size", "10")
+    assert Team.objects.filter(force__code="SC01").count() == 3
+    for username in ("scale.f01.admin", "scale.f01.t003.sup", "scale.f01.t002.o6"):
+        out = io.StringIO()
+        call_command("demo_code", username, stdout=out)
+        assert out.getvalue().strip().isdigit() and len(out.getvalue().strip()) == 6
+    # A look-alike account made otherwise, even with a device of that name, gets no code.
+    impostor = UserFactory(username="scale.f01.t001.o9x", team=Team.objects.first())
+    TOTPDevice.objects.create(user=impostor, name=SCALE_DEVICE_NAME, confirmed=True)
+    for username in ("scale.f01.t001.o9x", "scale.f01.admin.x"):
+        with pytest.raises(CommandError, match="not a demo account"):
+            call_command("demo_code", username)

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from dashboard.snapshots import backfill_history, snapshot_month
 from demo.scale.generator import seed_scale
+from demo.scale.org import TEAM_SIZE
 
 
 class Command(BaseCommand):
@@ -24,11 +25,20 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--offenders", type=int, required=True, help="Total SCALE- offenders")
         parser.add_argument("--forces", type=int, default=20, help="Number of forces (default 20)")
+        parser.add_argument(
+            "--team-size",
+            type=int,
+            default=TEAM_SIZE,
+            help=f"Offenders per team of six officers (default {TEAM_SIZE}; 80 gives a "
+            "20,000-offender force 1,500 officers). Top-ups must repeat it.",
+        )
 
-    def handle(self, *args, offenders, forces, **options):
+    def handle(self, *args, offenders, forces, team_size, **options):
         today = timezone.localdate()
         started = time.monotonic()
-        added = seed_scale(offenders, forces, today=today, log=self.stdout.write)
+        added = seed_scale(
+            offenders, forces, today=today, team_size=team_size, log=self.stdout.write
+        )
         seeded = time.monotonic()
         rows = snapshot_month(today)
         history = backfill_history(today)
