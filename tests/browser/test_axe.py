@@ -82,12 +82,13 @@ def check_all(page, base_url, pages, found, role):
         found[f"{role}: {name}"] = axe_violations(page)
 
 
-def submitted_empty(page, base_url, path, *, spoil=False):
-    """The form at ``path`` submitted as it stands (or with its first text field spoilt), so
-    its errors show."""
+def submitted_empty(page, base_url, path, *, spoil: tuple[str, str] | None = None):
+    """The form at ``path`` submitted as it stands, or with one field (selector, value) made
+    wrong, so its errors show."""
     page.goto(f"{base_url}{path}")
     if spoil:
-        page.locator("main form input.govuk-input").first.fill("not a number")
+        selector, value = spoil
+        page.locator(selector).fill(value)
     page.locator("main form [type=submit]").first.click()
     page.wait_for_load_state()
     assert page.locator(".govuk-error-summary").count() == 1, path
@@ -105,7 +106,12 @@ def test_every_main_page_has_no_axe_violations(live_server, login, demo):
     check_all(page, url, officer_pages(demo), found, "officer")
     submitted_empty(page, url, reverse("offenders:create"))
     found["officer: add an offender, submitted empty"] = axe_violations(page)
-    submitted_empty(page, url, officer_pages(demo)["Risk Matrix 2000 start"], spoil=True)
+    submitted_empty(
+        page,
+        url,
+        officer_pages(demo)["Risk Matrix 2000 start"],
+        spoil=("[name=criminal_appearances]", "9"),
+    )
     found["officer: Risk Matrix 2000 form, with an error"] = axe_violations(page)
     sign_out(page)
 
@@ -115,7 +121,12 @@ def test_every_main_page_has_no_axe_violations(live_server, login, demo):
 
     login("admin", password=DEMO_PASSWORD)
     check_all(page, url, admin_pages(demo), found, "admin")
-    submitted_empty(page, url, reverse("engagements:policy_edit"), spoil=True)
+    submitted_empty(
+        page,
+        url,
+        reverse("engagements:policy_edit"),
+        spoil=("[name=visit_interval_months__low]", "0"),
+    )
     found["admin: change the level policy, with an error"] = axe_violations(page)
     sign_out(page)
 
