@@ -19,7 +19,14 @@ IDLE_LIMIT = "arms_idle_limit"
 LAST_SEEN_RESOLUTION = 60
 
 # The only pages a signed-in user may reach before the second factor is verified.
-BEFORE_SECOND_FACTOR = {"login", "login_code", "login_backup", "login_enrol", "logout"}
+BEFORE_SECOND_FACTOR = {
+    "login",
+    "login_code",
+    "login_backup",
+    "login_enrol",
+    "logout",
+    "accessibility",  # the accessibility statement is public
+}
 
 
 def session_started(request) -> None:

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from .views import people, signin
+from .views import people, signin, statement
 
 urlpatterns = [
     path("login/", signin.sign_in, name="login"),
+    path("accessibility/", statement.accessibility_statement, name="accessibility"),
     path("login/code/", signin.code, name="login_code"),
     path("login/backup-code/", signin.backup, name="login_backup"),
     path("login/set-up/", signin.enrol, name="login_enrol"),

@@ -124,6 +124,13 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The demo's web server and task worker share one file: a transaction takes the write lock
+    # when it starts and waits for it, instead of failing with "database is locked" when a read
+    # turns into a write while the other process writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 
 AUTH_USER_MODEL = "accounts.User"
 # django-axes' backend first: it refuses a locked account before the password is checked.

@@ -16,18 +16,20 @@ from arms_site.lib import svg
 
 FONT_FAMILY = "arial, sans-serif"
 
-# Fill, and a pattern drawn over it so colour is not the only signal (matches arms-badge colours).
+# Fill, and a pattern drawn over it so colour is not the only signal (the arms-badge colours,
+# darkened where a fill would have less than 3:1 on white: medium and "no level yet").
 LEVEL_STYLES = {
     "very_high": (svg.BLACK, "cross"),
     "high": (svg.RED, "diagonal"),
-    "medium": (svg.ORANGE, "dots"),
+    "medium": (svg.DARK_ORANGE, "dots"),
     "low": (svg.GREEN, "none"),
-    "none": (svg.MID_GREY, "horizontal"),
+    "none": (svg.DARK_GREY, "horizontal"),
 }
 
 SERIES = (
     # attribute, legend, how it is drawn
-    ("visits", "Overdue visits", svg.SeriesStyle(svg.BLUE, dash="", marker="circle", width=3)),
+    # Black and red: each at least 3:1 on white and 4.03:1 to each other (WCAG 1.4.11).
+    ("visits", "Overdue visits", svg.SeriesStyle(svg.BLACK, dash="", marker="circle", width=3)),
     (
         "reassessments",
         "Overdue reassessments",
@@ -71,7 +73,7 @@ def _pattern(pid: str, kind: str) -> str:
         "cross": svg.element("path", d="M0 0L8 8M8 0L0 8", stroke=svg.WHITE, stroke_width=1.5),
         "diagonal": svg.element("path", d="M0 8L8 0", stroke=svg.WHITE, stroke_width=2),
         "dots": svg.element("circle", cx=4, cy=4, r=1.6, fill=svg.BLACK),
-        "horizontal": svg.element("path", d="M0 4H8", stroke=svg.BLACK, stroke_width=1.5),
+        "horizontal": svg.element("path", d="M0 4H8", stroke=svg.WHITE, stroke_width=1.5),
         "none": "",
     }[kind]
     tag = svg.start_tag("pattern", id=pid, width=8, height=8, patternUnits="userSpaceOnUse")

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -57,7 +58,7 @@ class StaticOnlyFetcher(URLFetcher):
         ):
             raise FetchDenied(f"Path refused: {url!r}")
         try:
-            found = finders.find(relative)
+            found = finders.find(source_name(relative))
         except SuspiciousFileOperation as error:
             raise FetchDenied(f"Path refused: {url!r}") from error
         if not found:
@@ -70,6 +71,17 @@ class StaticOnlyFetcher(URLFetcher):
             body = handle.read()
         content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
         return URLFetcherResponse(url, body=body, headers={"Content-Type": content_type})
+
+
+def source_name(relative: str) -> str:
+    """The static file a collected name stands for: with a manifest storage (the demo and
+    production) templates link ``pdf.075b799e27ee.css``, which only the manifest maps back to the
+    ``pdf.css`` the finders know. Any other name is returned as it is."""
+    hashed_files = getattr(staticfiles_storage, "hashed_files", None) or {}
+    for name, hashed in hashed_files.items():
+        if hashed == relative:
+            return name
+    return relative
 
 
 def html_document(html: str) -> HTML:

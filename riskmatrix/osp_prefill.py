@@ -72,11 +72,16 @@ def _latest_offence_date(pairs: list, what: str) -> Proposed:
     if later_undated:
         return Proposed(
             None,
-            f"The latest recorded date is {fmt(latest)}, but a {what} sentenced later "
+            f"The latest recorded date is {fmt(latest)}, but {_a(what)} sentenced later "
             f"({_dates(later_undated)}) has no date: unknown",
         )
     note = f" ({len(undated)} with no date, sentenced earlier)" if undated else ""
-    return Proposed(latest, f"The latest recorded date of a {what}{note}")
+    return Proposed(latest, f"The latest recorded date of {_a(what)}{note}")
+
+
+def _a(noun: str) -> str:
+    """The noun with its indefinite article: "an offence", "a sexual offence"."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def propose_osp(

@@ -29,6 +29,7 @@ SERVES: dict[str, frozenset[str]] = {
     "home": GET,
     # accounts: the two-step sign-in and account administration
     "login": GET_POST,
+    "accessibility": GET,
     "login_code": GET_POST,
     "login_backup": GET_POST,
     "login_enrol": GET_POST,

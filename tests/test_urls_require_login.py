@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-PUBLIC = {"login", "logout"}
+PUBLIC = {"login", "logout", "accessibility"}
 
 
 def _walk(patterns, prefix=""):
@@ -29,7 +29,8 @@ ALL_ROUTES = sorted(
     {
         (name or "", _example_path(route))
         for name, route in _walk(get_resolver().url_patterns)
-        if name not in PUBLIC  # the login and logout pages are public by design
+        if name
+        not in PUBLIC  # the login, logout and accessibility statement pages are public by design
     }
 )
 

@@ -6,12 +6,14 @@ is a service call with its audit entry; another force's account answers 404.
 """
 
 from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from arms_site.lib.views import form_page
@@ -32,10 +34,14 @@ def _require_admin(user) -> None:
 
 
 def _locked_usernames(usernames) -> set[str]:
+    """Usernames locked now: at the failure limit within the cool-off (one mistyped password
+    leaves a record too, but does not lock)."""
     return set(
-        AccessAttempt.objects.filter(username__in=list(usernames)).values_list(
-            "username", flat=True
-        )
+        AccessAttempt.objects.filter(
+            username__in=list(usernames),
+            failures_since_start__gte=settings.AXES_FAILURE_LIMIT,
+            attempt_time__gte=timezone.now() - settings.AXES_COOLOFF_TIME,
+        ).values_list("username", flat=True)
     )
 
 

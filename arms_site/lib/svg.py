@@ -17,7 +17,9 @@ from html import escape
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
-# GOV.UK palette colours with enough contrast on white.
+# GOV.UK palette colours. Every colour a chart draws data in has at least 3:1 contrast on white
+# (WCAG 1.4.11, non-text contrast; ``contrast_ratio`` below, tests/test_chart_contrast.py);
+# MID_GREY (2.08:1) is only for gridlines, which the axis labels and tables make redundant.
 BLACK = "#0b0c0c"
 WHITE = "#ffffff"
 MID_GREY = "#b1b4b6"
@@ -25,13 +27,28 @@ DARK_GREY = "#505a5f"
 BLUE = "#1d70b8"
 RED = "#d4351c"
 GREEN = "#00703c"
-ORANGE = "#f47738"
+ORANGE = "#f47738"  # 2.78:1 on white: behind black text only (badges), never as chart data
+DARK_ORANGE = "#d45d00"  # 3.91:1 on white: the medium level in charts
 PURPLE = "#4c2c92"
 BROWN = "#b58840"
 PINK = "#d53880"
 TURQUOISE = "#28a197"
 
 MARKER_RADIUS = 5
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of a ``#rrggbb`` colour."""
+    channels = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two ``#rrggbb`` colours, from 1 to 21."""
+    light, dark = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
 
 Point = tuple[float, float]
 

@@ -1,5 +1,7 @@
 """Account administration by force administrators: their own force only, every action audited."""
 
+from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 
 from accounts.models import Role, User
@@ -84,3 +86,17 @@ def test_a_force_admin_cannot_deactivate_themselves(client, force_admin):
         client.post(reverse("account_action", args=[force_admin.pk, "deactivate"])).status_code
         == 403
     )
+
+
+def test_one_wrong_password_does_not_show_the_account_as_locked(client, force_admin, owner):
+    """Only the failure limit within the cool-off locks; a single slip leaves a record only."""
+    Client().post(reverse("login"), {"username": owner.username, "password": "wrong"})
+    client.force_login(force_admin)
+    detail = client.get(reverse("account", args=[owner.pk])).content.decode()
+    assert "Locked after too many failed sign-ins" not in detail
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        Client().post(reverse("login"), {"username": owner.username, "password": "wrong"})
+    detail = client.get(reverse("account", args=[owner.pk])).content.decode()
+    assert "Locked after too many failed sign-ins" in detail
+    listing = client.get(reverse("accounts")).content.decode()
+    assert 'govuk-tag--red">Locked</strong>' in listing

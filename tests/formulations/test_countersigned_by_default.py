@@ -9,7 +9,9 @@ import datetime
 import io
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.test import override_settings
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -119,6 +121,24 @@ def test_the_draft_pdf_says_draft_on_every_page_and_in_its_title(owner_client, d
     assert reader.metadata.title.startswith("DRAFT case formulation")
     event = AuditEvent.objects.get(action=Action.EXPORTED, offender=offender)
     assert event.summary == "Draft case formulation PDF downloaded"
+
+
+def test_the_draft_watermark_survives_collected_static_files(
+    owner_client, draft, offender, tmp_path
+):
+    """As served by the demo and production: a manifest storage links the PDF stylesheet by its
+    hashed name, which the fetcher must map back (once it was refused, and the PDF came out
+    with no stylesheet: no watermark, no running footer)."""
+    storages = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    with override_settings(STATIC_ROOT=tmp_path, STORAGES=storages):
+        call_command("collectstatic", "--noinput", verbosity=0)
+        response = owner_client.get(url("draft_pdf", offender))
+    texts, _reader = pages_text(response.content)
+    assert len(texts) >= 2
+    assert all("DRAFT" in text for text in texts), [t[:80] for t in texts]
 
 
 # --- read-only roles (item 9) -------------------------------------------------------------------
