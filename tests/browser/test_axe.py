@@ -44,6 +44,14 @@ def officer_pages(daniel) -> dict[str, str]:
         "draft formulation": reverse("formulations:draft", args=[pk]),
         "search": reverse("offenders:search") + "?q=EXAMPLE",
         "add an offender": reverse("offenders:create"),
+        "register": reverse("register:detail", args=[pk]),
+        "record a notification": reverse("register:notification_choose", args=[pk]),
+        "change of home address form": reverse(
+            "register:notification_add", args=[pk, "home_address"]
+        ),
+        "foreign travel form": reverse("register:notification_add", args=[pk, "travel"]),
+        "record a civil order": reverse("register:order_add", args=[pk]),
+        "record a suspected breach": reverse("register:breach_add", args=[pk]),
         "accessibility statement": reverse("accessibility"),
     }
 
@@ -54,6 +62,7 @@ def supervisor_pages(daniel) -> dict[str, str]:
     return {
         "dashboard": reverse("dashboard:home"),
         "dashboard list": reverse("dashboard:caseload"),
+        "register compliance list": reverse("dashboard:compliance") + "?figure=periodic_due",
         "MAPPA meetings": reverse("formulations:meetings"),
         "MAPPA meeting": reverse("formulations:meeting", args=[meeting.pk]),
         "offender summary": reverse("offenders:detail", args=[daniel.pk]),
