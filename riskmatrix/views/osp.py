@@ -2,14 +2,10 @@
 
 import datetime
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from arms_site.lib.forms import apply_validation_error
 from audit.services import record_viewed
 from offenders.access import offender_for_user
 
@@ -19,6 +15,7 @@ from ..osp_forms import OspForm, shown
 from ..osp_prefill import offender_osp_not_applicable_reason, propose_osp_for_offender
 from ..selectors import osp_history, record_for_user
 from ..services import osp_record
+from ._scoring import ScoringPage, scoring_page
 
 
 @require_GET
@@ -38,49 +35,28 @@ def history(request, pk):
     )
 
 
+OSP_PAGE = ScoringPage(
+    tab="osp",
+    title="OSP assessment (OSP/DC and OSP/IIC)",
+    template="riskmatrix/osp_start.html",
+    not_applicable_template="riskmatrix/osp_not_applicable.html",
+    history_url="riskmatrix:osp_history",
+    viewed_summary="OSP form viewed",
+    not_applicable_summary="OSP: not applicable viewed",
+    not_applicable_reason=offender_osp_not_applicable_reason,
+    propose=propose_osp_for_offender,
+    form_class=OspForm,
+    record=osp_record,
+    scored_message=lambda record: (
+        f"OSP scored: OSP/DC {record.get_dc_band_display()}, "
+        f"OSP/IIC {record.get_iic_band_display()}"
+    ),
+)
+
+
 @require_http_methods(["GET", "POST"])
 def start(request, pk):
-    offender = offender_for_user(request.user, pk, for_change=True)
-    today = timezone.localdate()
-    if reason := offender_osp_not_applicable_reason(offender, today):
-        record_viewed(user=request.user, offender=offender, summary="OSP: not applicable viewed")
-        return render(
-            request,
-            "riskmatrix/osp_not_applicable.html",
-            {"offender": offender, "tab": "osp", "reason": reason},
-        )
-    proposal = propose_osp_for_offender(offender, today)
-    form = OspForm(request.POST or None, proposal=proposal, offender=offender)
-    if request.method == "POST" and form.is_valid():
-        try:
-            record = osp_record(
-                user=request.user,
-                offender=offender,
-                assessment_date=today,
-                answers=form.answers(),
-                reasons=form.reasons(),
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(
-                request,
-                f"OSP scored: OSP/DC {record.get_dc_band_display()}, "
-                f"OSP/IIC {record.get_iic_band_display()}",
-            )
-            return redirect(record)
-    record_viewed(user=request.user, offender=offender, summary="OSP form viewed")
-    return render(
-        request,
-        "riskmatrix/osp_start.html",
-        {
-            "form": form,
-            "title": "OSP assessment (OSP/DC and OSP/IIC)",
-            "offender": offender,
-            "assessment_date": today,
-            "back_url": reverse("riskmatrix:osp_history", args=[offender.pk]),
-        },
-    )
+    return scoring_page(request, pk, OSP_PAGE)
 
 
 def _stored(item, value):

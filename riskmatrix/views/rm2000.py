@@ -2,14 +2,9 @@
 
 import datetime
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils import timezone
+from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from arms_site.lib.forms import apply_validation_error
 from audit.services import record_viewed
 from offenders.access import offender_for_user
 
@@ -18,6 +13,7 @@ from ..forms import Rm2000Form
 from ..prefill import fmt, offender_not_applicable_reason, propose_for_offender
 from ..selectors import record_for_user, rm2000_history
 from ..services import rm2000_record
+from ._scoring import ScoringPage, scoring_page
 
 
 @require_GET
@@ -31,49 +27,25 @@ def history(request, pk):
     )
 
 
+RM2000_PAGE = ScoringPage(
+    tab="rm2000",
+    title="Risk Matrix 2000 assessment",
+    template="riskmatrix/start.html",
+    not_applicable_template="riskmatrix/not_applicable.html",
+    history_url="riskmatrix:history",
+    viewed_summary="Risk Matrix 2000 form viewed",
+    not_applicable_summary="Risk Matrix 2000: not applicable page viewed",
+    not_applicable_reason=offender_not_applicable_reason,
+    propose=propose_for_offender,
+    form_class=Rm2000Form,
+    record=rm2000_record,
+    scored_message=lambda record: f"Risk Matrix 2000 scored: {record.get_s_category_display()}",
+)
+
+
 @require_http_methods(["GET", "POST"])
 def start(request, pk):
-    offender = offender_for_user(request.user, pk, for_change=True)
-    today = timezone.localdate()
-    if reason := offender_not_applicable_reason(offender, today):
-        record_viewed(
-            user=request.user,
-            offender=offender,
-            summary="Risk Matrix 2000: not applicable page viewed",
-        )
-        return render(
-            request,
-            "riskmatrix/not_applicable.html",
-            {"offender": offender, "tab": "rm2000", "reason": reason},
-        )
-    proposal = propose_for_offender(offender, today)
-    form = Rm2000Form(request.POST or None, proposal=proposal, offender=offender)
-    if request.method == "POST" and form.is_valid():
-        try:
-            record = rm2000_record(
-                user=request.user,
-                offender=offender,
-                assessment_date=today,
-                answers=form.answers(),
-                reasons=form.reasons(),
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, f"Risk Matrix 2000 scored: {record.get_s_category_display()}")
-            return redirect(record)
-    record_viewed(user=request.user, offender=offender, summary="Risk Matrix 2000 form viewed")
-    return render(
-        request,
-        "riskmatrix/start.html",
-        {
-            "form": form,
-            "title": "Risk Matrix 2000 assessment",
-            "offender": offender,
-            "assessment_date": today,
-            "back_url": reverse("riskmatrix:history", args=[offender.pk]),
-        },
-    )
+    return scoring_page(request, pk, RM2000_PAGE)
 
 
 def _item_rows(record) -> list[dict]:
