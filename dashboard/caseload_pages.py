@@ -17,6 +17,7 @@ from django.db.models import Q, QuerySet
 
 from assessments.models import Assessment
 from engagements.models import OffenderSchedule
+from engagements.models import level_rank as rank_of
 from engagements.selectors import SchedulePaginator, caseload_schedule_rows
 
 from .caseload import COUNT_CAP, PAGE_SIZE, CappedPaginator, caseload_list
@@ -74,7 +75,10 @@ def caseload_rows(user, today: datetime.date, filters: dict) -> QuerySet[Offende
         else:
             rows = rows.filter(responsible_officer_id=officer)
     if level := filters.get("level"):
-        rows = rows.filter(level_q(level, prefix=""))
+        # A level by its rank, the list indexes' second column: the page is one index range.
+        rows = rows.filter(
+            level_q(level, prefix="") if level == "none" else Q(level_rank=rank_of(level))
+        )
     if overdue := filters.get("overdue"):
         rows = rows.filter(_overdue(overdue, today))
     return _attention(rows, user, today, filters.get("attention", ""))

@@ -13,6 +13,7 @@ from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
 
 from register.selectors import FIGURES, compliance_counts, compliance_querysets
@@ -83,9 +84,21 @@ def _rows(user, today, figure):
         raise Http404("No such figure")
     column = COLUMNS[figure]
     queryset = compliance_querysets(user, today)[figure]
-    return column, queryset.order_by(column.date, "pk").values_list(
-        *OFFENDER, column.date, column.detail
-    )
+    rows = queryset.order_by(column.date, "pk").values_list(*OFFENDER, column.date, column.detail)
+    return column, rows, queryset
+
+
+class _RowsPaginator(Paginator):
+    """Pages of the rows (joined to the offender for its columns); the count of the figure's
+    own table, without those joins."""
+
+    def __init__(self, rows, per_page, counted):
+        super().__init__(rows, per_page)
+        self.counted = counted
+
+    @cached_property
+    def count(self) -> int:
+        return self.counted.count()
 
 
 def _shown(row, figure: str) -> dict:
@@ -119,8 +132,8 @@ DETAIL_LABELS = _labels()
 @require_GET
 def compliance_list(request):
     user, today, figure = request.user, timezone.localdate(), request.GET.get("figure", DEFAULT)
-    column, rows = _rows(user, today, figure)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    column, rows, counted = _rows(user, today, figure)
+    page = _RowsPaginator(rows, PAGE_SIZE, counted).get_page(request.GET.get("page"))
     shown = [
         _shown(row, figure) | {"url": reverse("offenders:detail", args=[row[0]])}
         for row in page.object_list
@@ -157,7 +170,7 @@ class _Echo:
 @require_GET
 def compliance_export(request):
     user, today, figure = request.user, timezone.localdate(), request.GET.get("figure", DEFAULT)
-    column, rows = _rows(user, today, figure)
+    column, rows, _counted = _rows(user, today, figure)
     caseload_exported(user=user, filters=f"register: {FIGURES[figure].lower()}", rows=rows.count())
     header = [
         "Reference",

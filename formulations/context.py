@@ -14,7 +14,6 @@ from assessments.charts import progress_chart_svg
 from assessments.models import FactorRating, InformationSource
 from assessments.selectors import progress_over_time
 from engagements.selectors import offender_schedule, static_risk
-from riskmatrix.selectors import latest_rm2000
 
 from .selectors import actions_by_heading, offending_history_text, plan_actions
 
@@ -161,8 +160,8 @@ def progress_section(offender) -> dict | None:
     return {"charts": charts, "progress": progress}
 
 
-def rm2000_section(offender) -> dict | None:
-    record = latest_rm2000(offender)
+def rm2000_section(record) -> dict | None:
+    """The current RM2000 record's three scales (``record`` from ``static_risk``)."""
     if record is None:
         return None
     return {
@@ -200,6 +199,7 @@ def plan_section(formulation, today) -> dict | None:
 def formulation_context(offender, formulation, *, today, draft: bool = False) -> dict:
     """Everything ``formulations/_formulation.html`` needs, for the page and the PDF alike.
     ``draft``: the formulation is the one in progress, not countersigned (marked as such)."""
+    static = static_risk(offender)
     return {
         "draft": draft,
         "offender": offender,
@@ -210,8 +210,8 @@ def formulation_context(offender, formulation, *, today, draft: bool = False) ->
         "narrative": narrative_section(formulation),
         "priority": priority_section(formulation),
         "progress": progress_section(offender),
-        "rm2000": rm2000_section(offender),
-        "static": static_risk(offender),
+        "rm2000": rm2000_section(static["rm2000"]),
+        "static": static,
         "management": management_section(offender, today),
         "plan": plan_section(formulation, today),
         "today": today,

@@ -54,6 +54,45 @@ def draft_formulation(offender) -> Formulation | None:
     )
 
 
+@dataclass(frozen=True)
+class FormulationVersions:
+    """The offender's formulations a page shows, from one query (``formulation_versions``)."""
+
+    latest: Formulation | None  # as latest_formulation
+    countersigned: Formulation | None  # as countersigned_formulation
+    draft: Formulation | None  # as draft_formulation
+
+    @property
+    def working(self) -> Formulation | None:
+        """The plan being worked to: the draft's, else the latest formulation's."""
+        return self.draft or self.latest
+
+
+def formulation_versions(offender) -> FormulationVersions:
+    """``latest_formulation``, ``countersigned_formulation`` and ``draft_formulation`` at once:
+    an offender has one formulation per assessment (a handful), so one query fetches them all
+    and the three orders are applied here."""
+    found = list(
+        Formulation.objects.filter(assessment__offender=offender).select_related(
+            "assessment__offender", "assessment__countersigned_by", "updated_by"
+        )
+    )
+
+    def newest(candidates, moment):
+        return max(candidates, key=lambda f: (moment(f.assessment), f.assessment.pk), default=None)
+
+    signed = [f for f in found if f.assessment.status == AssessmentStatus.COUNTERSIGNED]
+    return FormulationVersions(
+        latest=newest(found, lambda a: a.created_at),
+        countersigned=newest([f for f in signed if f.assessment.countersigned_at], _signed_at),
+        draft=newest([f for f in found if f not in signed], lambda a: a.created_at),
+    )
+
+
+def _signed_at(assessment):
+    return assessment.countersigned_at
+
+
 @dataclass
 class PackEntry:
     """One agenda line of a meeting pack: the countersigned formulation it holds, or why none."""
@@ -115,7 +154,7 @@ def actions_by_heading(formulation: Formulation, actions=None) -> list[PlanGroup
 def overdue_actions(offender, today: datetime.date) -> QuerySet[PlanAction]:
     """Open actions past their due date in the plan being worked to (the draft's, else the
     latest formulation's)."""
-    formulation = draft_formulation(offender) or latest_formulation(offender)
+    formulation = formulation_versions(offender).working
     if formulation is None:
         return PlanAction.objects.none()
     return plan_actions(formulation).filter(status=ActionStatus.OPEN, due_date__lt=today)

@@ -26,7 +26,7 @@ from .forms import (
     SearchForm,
 )
 from .models import CourtAppearance
-from .selectors import offender_search
+from .selectors import offender_search_page
 
 SEARCH_PAGE_SIZE = 50
 
@@ -36,9 +36,10 @@ def search(request):
     form = SearchForm(request.GET or None)
     results = page = None
     if form.is_valid() and form.cleaned_data["q"]:
-        found = offender_search(request.user, form.cleaned_data["q"])
         # Best matches first, a page at a time: a common surname matches hundreds in a force.
-        page = Paginator(found, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+        page = offender_search_page(
+            request.user, form.cleaned_data["q"], request.GET.get("page"), SEARCH_PAGE_SIZE
+        )
         results = list(page.object_list)
         # The terms may name a person, so the log records that a search was made, not its words.
         record_viewed(

@@ -133,8 +133,10 @@ FIGURES = {
 
 def _scope_q(user, prefix: str = "offender__") -> Q:
     """The scope rule on the offender's columns; ``prefix=""`` on a registration's own copies."""
+    # A registration carries its own copies of the force, team and officer (indexed): on them
+    # the rule needs no join.
     return scope_for(user).caseload_q(
-        force=f"{prefix}team__force_id",
+        force="force_id" if prefix == "" else f"{prefix}team__force_id",
         team=f"{prefix}team_id",
         officer=f"{prefix}responsible_officer_id",
     )

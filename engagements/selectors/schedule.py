@@ -61,12 +61,11 @@ class DaysSince(Func):
         return sql, today[1] + column[1]
 
 
-def offender_schedule(offender) -> OffenderSchedule | None:
-    return (
-        OffenderSchedule.objects.filter(offender=offender)
-        .select_related("decision__policy")  # the timetable reads the decision's policy
-        .first()
-    )
+def offender_schedule(offender, *, with_static_record: bool = False) -> OffenderSchedule | None:
+    """The offender's schedule row with its decision and the decision's policy;
+    ``with_static_record``: the static score the decision used too (the timetable links it)."""
+    related = ["decision__policy"] + (["decision__static_record"] if with_static_record else [])
+    return OffenderSchedule.objects.filter(offender=offender).select_related(*related).first()
 
 
 def caseload_with_schedule(user, today: datetime.date) -> QuerySet[Offender]:

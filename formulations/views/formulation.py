@@ -25,8 +25,8 @@ from ..pdf import formulation_pdf, pdf_filename
 from ..selectors import (
     countersigned_formulation,
     draft_formulation,
+    formulation_versions,
     latest_assessment,
-    latest_formulation,
 )
 
 
@@ -49,12 +49,12 @@ def detail(request, pk):
     """The countersigned formulation (what a meeting is shown), and a pointer to the draft."""
     offender = offender_for_user(request.user, pk)
     record_viewed(user=request.user, offender=offender, summary="Case formulation viewed")
-    formulation = countersigned_formulation(offender)
+    versions = formulation_versions(offender)
+    formulation, latest = versions.countersigned, versions.latest
     assessment = latest_assessment(offender)
-    latest = latest_formulation(offender)
     context = formulation_context(offender, formulation, today=timezone.localdate())
     context.update(
-        _draft_summary(offender, draft_formulation(offender)),
+        _draft_summary(offender, versions.draft),
         tab="formulation",
         latest=assessment,
         can_export=formulation is not None and can_export_formulation(request.user, offender),
