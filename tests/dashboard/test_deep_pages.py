@@ -20,7 +20,16 @@ def _grow(team, officer, count):
         scheduled(team, officer, level=LEVELS[n % 5], visit=(n % 7) - 3, reassess=(n % 11) - 5)
 
 
-FILTERS = [{}, {"overdue": "visit"}, {"overdue": "any"}, {"level": "high"}, {"level": "none"}]
+FILTERS = [
+    {},
+    {"overdue": "visit"},
+    {"overdue": "reassessment"},
+    {"overdue": "any"},
+    {"level": "high"},
+    {"level": "very_high"},
+    {"level": "low", "overdue": "visit"},
+    {"level": "none"},
+]
 
 
 @pytest.mark.parametrize("filters", FILTERS)
@@ -95,3 +104,25 @@ def test_a_big_force_lists_only_the_chosen_teams_officers(
     assert f'value="{owner.pk}" selected' in response.content.decode()
     response = client.get(reverse("dashboard:caseload"), {"officer": theirs[0].pk, "team": "x"})
     assert "Select a team from the list" in response.content.decode()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the list indexes are PostgreSQL's")
+@pytest.mark.parametrize(
+    ("filters", "condition"),
+    [({"overdue": "visit"}, "next_visit_due <"), ({"level": "high"}, "level_rank =")],
+)
+def test_an_overdue_or_level_filter_is_a_range_of_one_index(
+    team, owner, force_admin, filters, condition
+):
+    """engagements/migrations/0009: the force's overdue rows (or one level) are found by an
+    index, so the count and a deep page cost what matches, not the whole force."""
+    _grow(team, owner, 30)
+    rows = caseload_rows(force_admin, TODAY, filters)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE engagements_offenderschedule")
+        cursor.execute("SET LOCAL enable_seqscan = off")  # tiny tables: ask whether it CAN
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+    plan = rows.values("offender_id").explain()
+    index_conditions = [line for line in plan.splitlines() if "Index Cond" in line]
+    assert any(condition in line for line in index_conditions), plan
+    assert "Seq Scan" not in plan, plan

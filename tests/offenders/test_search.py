@@ -92,6 +92,11 @@ def test_search_results_come_a_page_at_a_time(owner_client, team):
     assert first.count("PAGENAME") == 50 and "page=2" in first and "q=pagename" in first
     second = owner_client.get("/offenders/search/", {"q": "pagename", "page": "2"})
     assert second.content.decode().count("PAGENAME") == 5
+    # Past the last page: the last page (as Paginator.get_page), from the same two queries.
+    beyond = owner_client.get("/offenders/search/", {"q": "pagename", "page": "7"})
+    assert (
+        beyond.content.decode().count("PAGENAME") == 5 and "Page 2 of 2" in beyond.content.decode()
+    )
     for hostile in ["x", "-1", "9" * 30]:
         assert (
             owner_client.get("/offenders/search/", {"q": "p", "page": hostile}).status_code == 200

@@ -180,3 +180,15 @@ def test_the_counts_alone_take_four_queries(team, owner, colleague, django_asser
     compliance_counts(colleague, TODAY)  # the team ids are cached on the user
     with django_assert_num_queries(4):
         compliance_counts(colleague, TODAY)
+
+
+def test_the_registration_figures_scope_on_the_registrations_own_copies(force_admin, colleague):
+    """A registration carries its force, team and officer: the lists and counts on it need no
+    join to the teams (the register indexes on those columns serve them)."""
+    from register.selectors import compliance_querysets
+
+    for user in (force_admin, colleague):
+        found = compliance_querysets(user, datetime.date(2026, 6, 1))
+        for figure in ("periodic_due", "periodic_overdue", "registrations_ending"):
+            sql = str(found[figure].query)
+            assert "accounts_team" not in sql and "offenders_offender" not in sql, sql
