@@ -43,6 +43,17 @@ def offender_search(user, query: str) -> QuerySet[Offender]:
     )
 
 
+# What a result row shows (offenders/_offender_table.html): 50 rows, not the whole records.
+_RESULT_COLUMNS = (
+    "surname",
+    "forenames",
+    "local_reference",
+    "date_of_birth",
+    "status",
+    "responsible_officer__first_name",
+    "responsible_officer__last_name",
+    "responsible_officer__username",
+)
 _LAST_PAGE_ASKED = 1_000_000  # beyond any result: the offset stays a 64-bit integer
 
 
@@ -68,7 +79,9 @@ def offender_search_page(user, query: str, number, per_page: int) -> Page:
         number = max(1, -(-found.count() // per_page))
         ids, total = _ranked_ids(found, number, per_page)
     # The ids came from the scoped query just now: fetch them by key, not by the search again.
-    rows = Offender.objects.select_related("team", "responsible_officer").in_bulk(ids)
+    rows = (
+        Offender.objects.select_related("responsible_officer").only(*_RESULT_COLUMNS).in_bulk(ids)
+    )
     return Page([rows[pk] for pk in ids if pk in rows], number, _CountedPaginator(total, per_page))
 
 
