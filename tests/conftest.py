@@ -63,6 +63,30 @@ def _allow_audit_truncate(sender, connection, **kwargs):
 connection_created.connect(_allow_audit_truncate)
 
 
+# --- The test database's other sessions at the end ------------------------------------------
+# PostgreSQL refuses to drop a database another session is connected to, and pytest-django then
+# leaves the test database behind with a warning. A server or worker a test started (the
+# two-server test, the live server's threads) can still be closing its connection when the
+# session ends: end any such session, and say which it was, before the database is dropped.
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT application_name, state, left(query, 80), pg_terminate_backend(pid)"
+            " FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid()"
+        )
+        for name, state, query, _ended in cursor.fetchall():
+            print(f"\nEnded a leftover session on the test database: {name!r} {state} {query!r}")
+
+
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is safe here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
