@@ -170,8 +170,10 @@ class _Echo:
 @require_GET
 def compliance_export(request):
     user, today, figure = request.user, timezone.localdate(), request.GET.get("figure", DEFAULT)
-    column, rows, _counted = _rows(user, today, figure)
-    caseload_exported(user=user, filters=f"register: {FIGURES[figure].lower()}", rows=rows.count())
+    column, rows, counted = _rows(user, today, figure)
+    caseload_exported(
+        user=user, filters=f"register: {FIGURES[figure].lower()}", rows=counted.count()
+    )
     header = [
         "Reference",
         "Surname",

@@ -14,7 +14,7 @@ from accounts.models import Role
 from offenders.access import can_change_offender, can_see_offender, offender_for_user
 
 from .models import MappaMeeting, PackExport, PlanAction
-from .selectors import draft_formulation, latest_formulation
+from .selectors import formulation_versions
 
 MEETING_ROLES = {Role.SUPERVISOR, Role.FORCE_ADMIN}
 
@@ -23,7 +23,7 @@ def formulation_for_user(user, offender_pk, *, for_change: bool = False):
     """(offender, the formulation in progress, else the latest, else None) if the user may see
     the offender; 404 otherwise. The pages that change a formulation start here."""
     offender = offender_for_user(user, offender_pk, for_change=for_change)
-    return offender, draft_formulation(offender) or latest_formulation(offender)
+    return offender, formulation_versions(offender).working
 
 
 def action_for_user(user, offender_pk, action_pk, *, for_change: bool = False):

@@ -19,48 +19,14 @@ def latest_assessment(offender) -> Assessment | None:
     return Assessment.objects.filter(offender=offender).order_by("-created_at", "-pk").first()
 
 
-def latest_formulation(offender) -> Formulation | None:
-    """The formulation of the most recent assessment that has one."""
-    return (
-        Formulation.objects.filter(assessment__offender=offender)
-        .select_related("assessment__offender", "assessment__countersigned_by", "updated_by")
-        .order_by("-assessment__created_at", "-assessment__pk")
-        .first()
-    )
-
-
-def countersigned_formulation(offender) -> Formulation | None:
-    """What a meeting is shown: the formulation of the latest countersigned assessment that has
-    one (domain notes). A draft is never returned here."""
-    return (
-        Formulation.objects.filter(
-            assessment__offender=offender, assessment__status=AssessmentStatus.COUNTERSIGNED
-        )
-        .select_related("assessment__offender", "assessment__countersigned_by", "updated_by")
-        .order_by("-assessment__countersigned_at", "-assessment__pk")
-        .first()
-    )
-
-
-def draft_formulation(offender) -> Formulation | None:
-    """The formulation being written with the assessment in progress (not yet countersigned;
-    an offender has at most one such assessment)."""
-    return (
-        Formulation.objects.filter(assessment__offender=offender)
-        .exclude(assessment__status=AssessmentStatus.COUNTERSIGNED)
-        .select_related("assessment__offender", "updated_by")
-        .order_by("-assessment__created_at", "-assessment__pk")
-        .first()
-    )
-
-
 @dataclass(frozen=True)
 class FormulationVersions:
     """The offender's formulations a page shows, from one query (``formulation_versions``)."""
 
-    latest: Formulation | None  # as latest_formulation
-    countersigned: Formulation | None  # as countersigned_formulation
-    draft: Formulation | None  # as draft_formulation
+    latest: Formulation | None  # of the most recent assessment that has one
+    countersigned: Formulation | None  # of the latest countersigned assessment: what a meeting
+    # is shown (domain notes); never a draft
+    draft: Formulation | None  # being written with the assessment in progress (at most one)
 
     @property
     def working(self) -> Formulation | None:
@@ -69,9 +35,9 @@ class FormulationVersions:
 
 
 def formulation_versions(offender) -> FormulationVersions:
-    """``latest_formulation``, ``countersigned_formulation`` and ``draft_formulation`` at once:
-    an offender has one formulation per assessment (a handful), so one query fetches them all
-    and the three orders are applied here."""
+    """The latest, the countersigned and the draft formulation at once: an offender has one
+    formulation per assessment (a handful), so one query fetches them all and the three orders
+    are applied here."""
     found = list(
         Formulation.objects.filter(assessment__offender=offender).select_related(
             "assessment__offender", "assessment__countersigned_by", "updated_by"
@@ -84,13 +50,22 @@ def formulation_versions(offender) -> FormulationVersions:
     signed = [f for f in found if f.assessment.status == AssessmentStatus.COUNTERSIGNED]
     return FormulationVersions(
         latest=newest(found, lambda a: a.created_at),
-        countersigned=newest([f for f in signed if f.assessment.countersigned_at], _signed_at),
+        # a countersigned assessment always has its moment (a database constraint)
+        countersigned=newest(signed, lambda a: a.countersigned_at),
         draft=newest([f for f in found if f not in signed], lambda a: a.created_at),
     )
 
 
-def _signed_at(assessment):
-    return assessment.countersigned_at
+def latest_formulation(offender) -> Formulation | None:
+    return formulation_versions(offender).latest
+
+
+def countersigned_formulation(offender) -> Formulation | None:
+    return formulation_versions(offender).countersigned
+
+
+def draft_formulation(offender) -> Formulation | None:
+    return formulation_versions(offender).draft
 
 
 @dataclass

@@ -65,6 +65,19 @@ def _escape(value) -> str:
     return html.escape(str(value), quote=True)
 
 
+_PK_MARK = 987654321  # a number no URL pattern part holds, replaced by each row's id
+STATUS_LABELS = dict(Status.choices)
+
+
+def _detail_url_pattern() -> str:
+    """The offender page's URL with ``{}`` for the id: one reverse() a page, not one a row."""
+    return reverse("offenders:detail", args=[_PK_MARK]).replace(str(_PK_MARK), "{}")
+
+
+def _date_or(day) -> str:
+    return gov_date(day, short=True) if day else "Not scheduled"
+
+
 def _cell(label: str, content, sort_value: str | None = None) -> str:
     # data-label: the column's name on a phone, where the table stacks into one card per row
     sort = "" if sort_value is None else f' data-sort-value="{sort_value}"'
@@ -72,9 +85,8 @@ def _cell(label: str, content, sort_value: str | None = None) -> str:
 
 
 def _due_cell(label: str, due, badge) -> str:
-    text = gov_date(due, short=True) if due else "Not scheduled"
     sort_value = f"{due:%Y%m%d}" if due else "99999999"
-    return _cell(label, mark_safe(f"{text} {_escape(badge)}"), sort_value)
+    return _cell(label, mark_safe(f"{_date_or(due)} {_escape(badge)}"), sort_value)
 
 
 def _schedule_cells(offender, today) -> str:
@@ -99,9 +111,7 @@ def offender_rows(offenders, show_schedule=False, today=None):
     """The rows of ``offenders/_offender_table.html``, built here rather than by a template loop
     (~10 template lookups per row cost more than the page's queries). Every value is escaped."""
     today = today or timezone.localdate()
-    # One reverse() for the page, not one per row: the detail URL with the id in its place.
-    url = reverse("offenders:detail", args=[_PK_MARK]).replace(str(_PK_MARK), "{}")
-    statuses = dict(Status.choices)
+    url = _detail_url_pattern()
     rows = []
     for offender in offenders:
         officer = offender.responsible_officer if offender.responsible_officer_id else None
@@ -112,7 +122,7 @@ def offender_rows(offenders, show_schedule=False, today=None):
             _schedule_cells(offender, today) if show_schedule else "",
             _cell("Reference", offender.local_reference),
             _cell("Date of birth", gov_date(offender.date_of_birth, short=True)),
-            _cell("Status", statuses.get(offender.status, offender.status)),
+            _cell("Status", STATUS_LABELS.get(offender.status, offender.status)),
             _cell("Officer", officer or "Not allocated"),
         )
         rows.append(f'<tr class="govuk-table__row">{"".join(cells)}</tr>')
@@ -123,12 +133,12 @@ def offender_rows(offenders, show_schedule=False, today=None):
 def caseload_rows(offenders, today):
     """The rows of the dashboard's caseload table (``dashboard/caseload.html``), built as
     ``offender_rows`` is. Each offender carries ``days_overdue`` (set by the view)."""
-    url = reverse("offenders:detail", args=[_PK_MARK]).replace(str(_PK_MARK), "{}")
-    statuses = dict(Status.choices)
+    url = _detail_url_pattern()
     rows = []
     for o in offenders:
         name = f'<a class="govuk-link" href="{url.format(o.pk)}">{_escape(o.full_name)}</a>'
-        name += f'<br><span class="govuk-hint govuk-!-margin-bottom-0">{_escape(o.local_reference)}</span>'
+        reference = _escape(o.local_reference)
+        name += f'<br><span class="govuk-hint govuk-!-margin-bottom-0">{reference}</span>'
         level = _escape(level_badge(o.level))
         if o.override_pending:
             level += '<br><strong class="govuk-tag govuk-tag--yellow">Override requested</strong>'
@@ -139,7 +149,7 @@ def caseload_rows(offenders, today):
         again = f"{_date_or(o.next_reassessment_due)} "
         again += _escape(due_badge(o.next_reassessment_due, today))
         if o.reassessment_due_now:
-            again += '<br><strong class="arms-badge arms-badge--due">Due now: change of circumstances</strong>'
+            again += DUE_NOW_CHANGE
         officer = o.responsible_officer if o.responsible_officer_id else "Not allocated"
         overdue = "" if o.days_overdue is None else o.days_overdue
         cells = (
@@ -149,17 +159,15 @@ def caseload_rows(offenders, today):
             f'<td class="govuk-table__cell">{again}</td>',
             f'<td class="govuk-table__cell govuk-table__cell--numeric">{_escape(overdue)}</td>',
             f'<td class="govuk-table__cell">{_escape(o.team.name)}<br>{_escape(officer)}</td>',
-            f'<td class="govuk-table__cell">{_escape(statuses.get(o.status, o.status))}</td>',
+            f'<td class="govuk-table__cell">{_escape(STATUS_LABELS.get(o.status, o.status))}</td>',
         )
         rows.append(f'<tr class="govuk-table__row">{"".join(cells)}</tr>')
     return mark_safe("".join(rows))  # every value escaped by _escape
 
 
-def _date_or(day) -> str:
-    return gov_date(day, short=True) if day else "Not scheduled"
-
-
-_PK_MARK = 987654321  # a number no URL pattern part holds, replaced by each row's id
+DUE_NOW_CHANGE = (
+    '<br><strong class="arms-badge arms-badge--due">Due now: change of circumstances</strong>'
+)
 
 
 @register.inclusion_tag("engagements/_schedule_summary.html", takes_context=True)
