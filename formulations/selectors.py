@@ -39,9 +39,9 @@ def formulation_versions(offender) -> FormulationVersions:
     formulation per assessment (a handful), so one query fetches them all and the three orders
     are applied here."""
     found = list(
-        Formulation.objects.filter(assessment__offender=offender).select_related(
-            "assessment__offender", "assessment__countersigned_by", "updated_by"
-        )
+        Formulation.objects.filter(assessment__offender=offender)
+        .select_related("assessment__offender", "assessment__countersigned_by", "updated_by")
+        .order_by()  # ordered below, in Python
     )
 
     def newest(candidates, moment):

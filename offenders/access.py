@@ -35,7 +35,8 @@ _TEAM_IDS = "_arms_team_ids"  # per-user-object cache: one query per request, no
 
 def user_team_ids(user) -> frozenset[int]:
     if not hasattr(user, _TEAM_IDS):
-        setattr(user, _TEAM_IDS, frozenset(user.teams.values_list("id", flat=True)))
+        teams = user.teams.order_by().values_list("id", flat=True)  # a set: no order, no join
+        setattr(user, _TEAM_IDS, frozenset(teams))
     return getattr(user, _TEAM_IDS)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 
 from arms_site.lib.dates import add_months
+from arms_site.lib.queries import one_or_none
 from offenders.access import scope_for
 
 from .models import (
@@ -25,7 +26,7 @@ ENDING_MONTHS = 3
 
 
 def registration_of(offender) -> Registration | None:
-    return Registration.objects.filter(offender=offender).first()
+    return one_or_none(Registration.objects.filter(offender=offender))
 
 
 def periodic_state(registration: Registration | None, today: datetime.date) -> str | None:

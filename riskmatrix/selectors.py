@@ -46,7 +46,8 @@ def latest_osp(offender) -> ActuarialRecord | None:
 
 def current_records(offender) -> dict[str, ActuarialRecord]:
     """Tool → the current record of each static tool scored for the offender (one query)."""
-    return {r.tool: r for r in ActuarialRecord.objects.filter(offender=offender, is_current=True)}
+    current = ActuarialRecord.objects.filter(offender=offender, is_current=True).order_by()
+    return {r.tool: r for r in current}  # one per tool (actuarial_one_current_per_tool)
 
 
 def record_for_user(user, offender_pk, record_pk, tool=Tool.RM2000) -> tuple:

@@ -11,6 +11,7 @@ import datetime
 from django.db.models import F, Func, IntegerField, QuerySet, Value
 from django.utils import timezone
 
+from arms_site.lib.queries import one_or_none
 from offenders.models import Offender
 from offenders.selectors import offender_caseload
 
@@ -65,7 +66,7 @@ def offender_schedule(offender, *, with_static_record: bool = False) -> Offender
     """The offender's schedule row with its decision and the decision's policy;
     ``with_static_record``: the static score the decision used too (the timetable links it)."""
     related = ["decision__policy"] + (["decision__static_record"] if with_static_record else [])
-    return OffenderSchedule.objects.filter(offender=offender).select_related(*related).first()
+    return one_or_none(OffenderSchedule.objects.filter(offender=offender).select_related(*related))
 
 
 def caseload_with_schedule(user, today: datetime.date) -> QuerySet[Offender]:
@@ -95,20 +96,19 @@ def caseload_with_schedule(user, today: datetime.date) -> QuerySet[Offender]:
 
 
 def pending_override(offender) -> LevelDecision | None:
-    return (
-        LevelDecision.objects.filter(offender=offender, status=DecisionStatus.OVERRIDE_REQUESTED)
-        .select_related("override_requested_by")
-        .first()
+    # a requested override is the current decision: one at most (one_current_decision)
+    return one_or_none(
+        LevelDecision.objects.filter(
+            offender=offender, status=DecisionStatus.OVERRIDE_REQUESTED
+        ).select_related("override_requested_by")
     )
 
 
 def open_reactive(offender) -> ReactiveManagement | None:
-    return (
+    return one_or_none(  # one open episode at most (one_open_reactive)
         ReactiveManagement.objects.filter(
             offender=offender, status__in=[ReactiveStatus.PROPOSED, ReactiveStatus.ACTIVE]
-        )
-        .select_related("proposed_by", "decided_by")
-        .first()
+        ).select_related("proposed_by", "decided_by")
     )
 
 
@@ -140,10 +140,10 @@ def pattern_warnings(offender, visits=None):
 
 def visit_frequency_in_force(offender) -> VisitFrequency | None:
     """The officer's own home-visit interval in force, if any."""
-    return (
-        VisitFrequency.objects.filter(offender=offender, ended_at__isnull=True)
-        .select_related("set_by")
-        .first()
+    return one_or_none(  # one in force at most (visit_frequency_one_in_force)
+        VisitFrequency.objects.filter(offender=offender, ended_at__isnull=True).select_related(
+            "set_by"
+        )
     )
 
 
