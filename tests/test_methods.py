@@ -4,7 +4,7 @@ A page that only shows something must not act on a POST (a POST to the caseload 
 return the file), an action must not run on a GET, and nothing here serves PUT, PATCH or DELETE.
 Like the outsider walk it reads the URLconf, so a new page fails here until ``SERVES`` says what
 it serves; its parameters are filled the same way (``tests/test_outsider_walk.py``, objects from
-``tests/outsiders.py``).
+``tests/outsiders/``).
 
 Each request is made by someone allowed to use the page (``PERSONA``), so the 405 is the
 method's refusal, not an access refusal in disguise; ``test_a_served_method_is_served`` proves
@@ -116,7 +116,7 @@ SERVES: dict[str, frozenset[str]] = {
     "dashboard:compliance_export": GET,
 }
 
-# Who may use the page (a persona of tests/outsiders.py); the team's supervisor unless named here.
+# Who may use the page (a persona of tests/outsiders/); the team's supervisor unless named here.
 DEFAULT_PERSONA = "colleague"
 PERSONA = {
     "assessments:framework_upload": "force_admin",

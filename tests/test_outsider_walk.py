@@ -2,7 +2,7 @@
 
 Like the login walk (``test_urls_require_login.py``) it reads the URLconf, so a new page is
 walked without anyone remembering to add it. Each path parameter is filled with a real object of
-one offender of force 1 / team A (``tests/outsiders.py``), and each page is requested with GET and
+one offender of force 1 / team A (``tests/outsiders/``), and each page is requested with GET and
 with POST by:
 
 - ``other_force_officer``: an officer of another force;
@@ -172,7 +172,7 @@ def _kind(route: Route, param: Param) -> str:
         pytest.fail(
             f"The outsider walk cannot fill parameter {param.token} of {route} (it follows "
             f"'{param.segment}/'): add it to BY_SEGMENT or BY_NAME in {__name__} and build its "
-            "object in tests/outsiders.py, so this page is checked for outsiders too",
+            "object in tests/outsiders/, so this page is checked for outsiders too",
             pytrace=False,
         )
     return kind
@@ -273,7 +273,7 @@ def test_an_insider_reaches_every_page(world, client, route):
     pytest.fail(
         f"{path} ({route}) answers {answers} to the team's own officer and supervisor, so the "
         "outsider walk proves nothing for it: fix the object that fills its parameters in "
-        "tests/outsiders.py",
+        "tests/outsiders/",
         pytrace=False,
     )
 

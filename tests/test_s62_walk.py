@@ -169,7 +169,7 @@ def _missing(world, route, user, response, events) -> str:
             where = f", attached to meeting {meeting_pk}" if meeting_pk else ""
             gaps.append(f"no {wanted} entry for {what}{where}")
     if route.name in MAPPA_AGENDA and not _expected(world, route, user):
-        gaps.append("the walk's meeting shows no offender to this user: fix tests/outsiders.py")
+        gaps.append("the walk's meeting shows no offender to this user: fix tests/outsiders/")
     return "; ".join(gaps)
 
 
@@ -221,7 +221,7 @@ def test_every_page_shown_logs_the_offenders_seen(walk, world, route):
             )
         pytest.fail(
             f"GET {result.path} ({route}) answers {answers}: none of the team's own people sees "
-            "it, so the walk proves nothing for it; fix its objects in tests/outsiders.py (or "
+            "it, so the walk proves nothing for it; fix its objects in tests/outsiders/ (or "
             "give it a PREPARE step here)",
             pytrace=False,
         )
