@@ -1,13 +1,14 @@
 """The production server configuration: `gunicorn -c gunicorn.conf.py` (`make serve`).
 
 Gthread workers: one process per core does the CPU work of rendering (Python runs one thread
-at a time per process), and each process runs 8 threads so that a request waiting on
-PostgreSQL does not hold a core idle. Measured with bench/bench_load.py on 2 cores and 50 users:
-2 processes × 8 threads gave the same throughput as 3 × 4 or 5 × 2 with a p95 about half as
-long (fewer requests queued behind a busy worker's threads).
+at a time per process), and each process runs 4 threads so that a request waiting on
+PostgreSQL does not hold a core idle. Measured with bench/bench_load.py on 2 cores and 50 users
+(4 December 2026): 2 processes × 4 threads served 174-175 requests/s, × 8 threads 161-162
+(more threads only queue for the same interpreter lock, and switching between them costs
+CPU), × 2 or × 3 threads 166-171.
 Every setting can be changed from the environment without editing this file:
 
-- ``GUNICORN_WORKERS`` (default: the CPU count), ``GUNICORN_THREADS`` (default 8);
+- ``GUNICORN_WORKERS`` (default: the CPU count), ``GUNICORN_THREADS`` (default 4);
 - ``GUNICORN_BIND`` (default ``127.0.0.1:8000``: behind a reverse proxy on the same machine);
 - ``GUNICORN_TIMEOUT`` (default 30 s; the PDF pack is built by ``db_worker``, not here);
 - ``GUNICORN_ACCESS_LOG`` (default ``-``, stdout; empty for none).
@@ -31,7 +32,7 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
 worker_class = "gthread"
 workers = _int("GUNICORN_WORKERS", multiprocessing.cpu_count())
-threads = _int("GUNICORN_THREADS", 8)
+threads = _int("GUNICORN_THREADS", 4)
 # Load Django once in the master, then fork: workers share its memory and start at once, and a
 # broken configuration fails before any worker starts.
 preload_app = True
@@ -39,9 +40,13 @@ preload_app = True
 timeout = _int("GUNICORN_TIMEOUT", 30)  # a worker silent this long is killed and replaced
 graceful_timeout = 30
 keepalive = 5
-# Recycle workers now and then (jittered so they do not all restart together).
-max_requests = 5000
-max_requests_jitter = 500
+# Recycle workers now and then (jittered so they do not all restart together), but rarely: a
+# worker that restarts drops its keep-alive connections, and their clients reconnect to the
+# workers still running, which then serve more than their share until connections turn over
+# (at 5,000 a busy 2-core server restarted each worker every 20-60 s, and bench_load.py measured
+# the mix's p95 at 425-552 ms instead of 352-437, and the trivial view at half its throughput).
+max_requests = 50_000
+max_requests_jitter = 5_000
 # Refuse oversized request lines and headers early.
 limit_request_line = 8190
 limit_request_fields = 100
