@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role
@@ -122,6 +123,16 @@ def test_reactive_management_lifecycle(low_for_years, owner, colleague, second_s
     assert schedule.reassessment_due_now
     offender.refresh_from_db()
     assert offender.status == "active"
+
+
+def test_the_supervisor_sees_a_proposal_on_the_timetable(client, low_for_years, owner, colleague):
+    services.reactive_propose(
+        user=owner, offender=low_for_years, no_civil_order=True, rationale="Settled, no concerns"
+    )
+    client.force_login(colleague)
+    page = client.get(reverse("engagements:timetable", args=[low_for_years.pk])).content.decode()
+    assert f"{owner} proposes reactive management." in page
+    assert "Approve or refuse reactive management" in page
 
 
 def test_the_proposer_cannot_approve_their_own_proposal(low_for_years, colleague):

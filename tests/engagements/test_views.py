@@ -153,6 +153,25 @@ def test_the_officer_does_not_see_the_approve_link(owner_client, owner, with_lev
     assert "Approve or refuse the override" not in page.content.decode()
 
 
+def test_the_timetable_reads_no_override_or_episode_when_the_schedule_has_none(
+    owner_client, with_level
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("engagements:timetable", args=[with_level.pk])
+    with CaptureQueriesContext(connection) as queries:
+        assert owner_client.get(url).status_code == 200
+    read_from = {
+        q["sql"].split(" FROM ", 1)[1].split()[0]
+        for q in queries.captured_queries
+        if q["sql"].startswith("SELECT")
+    }
+    assert '"engagements_offenderschedule"' in read_from
+    assert '"engagements_leveldecision"' not in read_from  # the decision comes with the schedule
+    assert '"engagements_reactivemanagement"' not in read_from
+
+
 def test_the_reactive_page_shows_the_criteria(owner_client, with_level):
     html = owner_client.get(
         reverse("engagements:reactive_propose", args=[with_level.pk])
