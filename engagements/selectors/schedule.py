@@ -95,7 +95,12 @@ def caseload_with_schedule(user, today: datetime.date) -> QuerySet[Offender]:
     )
 
 
-def pending_override(offender) -> LevelDecision | None:
+def pending_override(offender, schedule: OffenderSchedule | None) -> LevelDecision | None:
+    """``schedule``: the offender's schedule row, which says whether one exists
+    (``schedule_refresh`` keeps its flags in the same transaction as every override), so most
+    pages skip the query; without a row, the query decides."""
+    if schedule is not None and not schedule.override_pending:
+        return None
     # a requested override is the current decision: one at most (one_current_decision)
     return one_or_none(
         LevelDecision.objects.filter(
@@ -104,7 +109,10 @@ def pending_override(offender) -> LevelDecision | None:
     )
 
 
-def open_reactive(offender) -> ReactiveManagement | None:
+def open_reactive(offender, schedule: OffenderSchedule | None) -> ReactiveManagement | None:
+    """``schedule`` as for ``pending_override``: its flags say whether an episode is open."""
+    if schedule is not None and not (schedule.reactive or schedule.reactive_pending):
+        return None
     return one_or_none(  # one open episode at most (one_open_reactive)
         ReactiveManagement.objects.filter(
             offender=offender, status__in=[ReactiveStatus.PROPOSED, ReactiveStatus.ACTIVE]

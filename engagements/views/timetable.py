@@ -44,14 +44,8 @@ def timetable(request, pk):
             visit_interval_months=schedule.visit_interval_months,  # the officer's, if set
         )
     visits = list(selectors.completed_visits(offender)[:12])  # the table's 10 and the patterns'
-    # The schedule row says whether either exists (kept by schedule_refresh in the same
-    # transaction as every change to them): most pages need neither query.
-    override = None
-    if schedule is None or schedule.override_pending:
-        override = selectors.pending_override(offender)
-    reactive = None
-    if schedule is None or schedule.reactive or schedule.reactive_pending:
-        reactive = selectors.open_reactive(offender)
+    override = selectors.pending_override(offender, schedule)
+    reactive = selectors.open_reactive(offender, schedule)
     for pending in (override, reactive):
         if pending is not None:
             pending.offender = offender  # already resolved: no second query
