@@ -1,4 +1,9 @@
-"""The offender's timeline: everything that shaped the level and the timetable, newest first."""
+"""The offender's timeline: everything that shaped the level and the timetable, newest first.
+
+Each source reads only the columns its entries show (``only``): the timeline is one of the most
+opened pages, and the rows it reads are wide (working, criteria, users). A column read here but
+not listed costs a query per entry; tests/engagements/test_timeline_every_kind.py catches that.
+"""
 
 from __future__ import annotations
 
@@ -30,14 +35,32 @@ class TimelineItem:
     date_only: bool = False
 
 
+NAME_FIELDS = ("first_name", "last_name", "username")  # what str(user) reads
+
+
+def _named(*people: str) -> list[str]:
+    """The name columns of each person a row links to: the timeline shows their names only."""
+    return [f"{person}__{field}" for person in people for field in NAME_FIELDS]
+
+
 def _midday(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
 
 
 def _assessment_items(offender):
-    for a in Assessment.objects.filter(offender=offender).select_related(
-        "countersigned_by", "created_by"
-    ):
+    assessments = (
+        Assessment.objects.filter(offender=offender)
+        .select_related("countersigned_by", "created_by")
+        .only(
+            "countersigned_at",
+            "final_priority",
+            "submitted_at",
+            "created_at",
+            "status",
+            *_named("countersigned_by", "created_by"),
+        )
+    )
+    for a in assessments:
         if a.countersigned_at:
             priority = a.get_final_priority_display() or "not set"
             yield TimelineItem(
@@ -58,7 +81,24 @@ def _assessment_items(offender):
 
 
 def _rm2000_items(offender):
-    for record in ActuarialRecord.objects.filter(offender=offender).select_related("scored_by"):
+    records = (
+        ActuarialRecord.objects.filter(offender=offender)
+        .select_related("scored_by")
+        .only(
+            "tool",
+            "scored_at",
+            "dc_reduced",
+            "dc_band",
+            "dc_percentage",
+            "iic_band",
+            "iic_percentage",
+            "s_category",
+            "v_category",
+            "c_category",
+            *_named("scored_by"),
+        )
+    )
+    for record in records:
         if record.tool == "osp":
             reduced = " (reduced)" if record.dc_reduced else ""
             yield TimelineItem(
@@ -81,8 +121,23 @@ def _rm2000_items(offender):
 
 
 def _decision_items(offender):
-    decisions = LevelDecision.objects.filter(offender=offender).select_related(
-        "decided_by", "override_requested_by", "override_decided_by"
+    people = ("decided_by", "override_requested_by", "override_decided_by")
+    decisions = (
+        LevelDecision.objects.filter(offender=offender)
+        .select_related(*people)
+        .only(
+            "effective_date",
+            "derived_level",
+            "working",
+            "needs_review",
+            "override_requested_at",
+            "override_level",
+            "override_rationale",
+            "override_decided_at",
+            "override_status",
+            "override_comment",
+            *_named(*people),
+        )
     )
     for d in decisions:
         review = " Flagged for supervisor review: no RM2000/S." if d.needs_review else ""
@@ -114,9 +169,21 @@ def _decision_items(offender):
 
 
 def _reactive_items(offender):
-    for e in ReactiveManagement.objects.filter(offender=offender).select_related(
-        "proposed_by", "decided_by"
-    ):
+    episodes = (
+        ReactiveManagement.objects.filter(offender=offender)
+        .select_related("proposed_by", "decided_by")
+        .only(
+            "proposed_at",
+            "rationale",
+            "decided_at",
+            "status",
+            "decision_comment",
+            "end",
+            "end_reason",
+            *_named("proposed_by", "decided_by"),
+        )
+    )
+    for e in episodes:
         yield TimelineItem(
             e.proposed_at, "Reactive management proposed", e.rationale, str(e.proposed_by)
         )
@@ -135,7 +202,23 @@ def _reactive_items(offender):
 
 
 def _visit_items(offender):
-    for v in Visit.objects.filter(offender=offender).select_related("recorded_by"):
+    visits = (
+        Visit.objects.filter(offender=offender)
+        .select_related("recorded_by")
+        .only(
+            "completed_at",
+            "concerns_raised",
+            "concerns",
+            "kind",
+            "announced",
+            "outcome",
+            "attended_by",
+            "planned_for",
+            "notes",
+            *_named("recorded_by"),
+        )
+    )
+    for v in visits:
         if v.completed_at:
             concerns = f" Concerns: {v.concerns}" if v.concerns_raised else ""
             yield TimelineItem(
@@ -152,7 +235,12 @@ def _visit_items(offender):
 
 
 def _change_items(offender):
-    for c in ChangeOfCircumstances.objects.filter(offender=offender).select_related("recorded_by"):
+    changes = (
+        ChangeOfCircumstances.objects.filter(offender=offender)
+        .select_related("recorded_by")
+        .only("occurred_on", "kind", "details", *_named("recorded_by"))
+    )
+    for c in changes:
         yield TimelineItem(
             _midday(c.occurred_on),
             f"Change of circumstances: {c.get_kind_display().lower()}",

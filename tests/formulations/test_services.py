@@ -10,7 +10,12 @@ from assessments.models import AssessmentStatus, Factor, FrameworkVersion
 from audit.models import Action, AuditEvent
 from formulations import services
 from formulations.models import Formulation, PlanAction, PlanHeading
-from formulations.selectors import actions_by_heading, latest_formulation, overdue_actions
+from formulations.selectors import (
+    actions_by_heading,
+    formulation_versions,
+    latest_formulation,
+    overdue_actions,
+)
 from tests.factories import CourtAppearanceFactory, OffenceFactory
 from tests.formulations.factories import AssessmentFactory, PlanActionFactory, formulation_for
 
@@ -161,3 +166,34 @@ def test_formulation_locks_when_the_assessment_is_countersigned_through_its_serv
             user=owner, formulation=formulation, version=formulation.version, risk_drivers="X"
         )
     assert error.value.code == "locked"
+
+
+@pytest.mark.parametrize(
+    "statuses",
+    [
+        ["draft"],
+        ["countersigned"],
+        ["countersigned", "draft"],
+        ["draft", "countersigned"],
+        ["countersigned", "countersigned"],
+        ["submitted", "countersigned", "draft"],
+    ],
+)
+def test_overdue_actions_come_from_the_plan_being_worked_to_in_two_queries(
+    offender, owner, statuses, django_assert_num_queries
+):
+    """The summary's warning (two narrow queries) picks the same plan as
+    ``FormulationVersions.working`` (the newest not yet countersigned, else the newest), whatever
+    the order of the versions."""
+    for n, status in enumerate(statuses):
+        formulation = formulation_for(offender, owner, status=status)
+        PlanActionFactory(
+            formulation=formulation, description=f"Version {n}", due_date=datetime.date(2030, 1, 1)
+        )
+    working = formulation_versions(offender).working
+
+    with django_assert_num_queries(2):
+        overdue = list(overdue_actions(offender, datetime.date(2030, 6, 1)))
+        assert overdue[0].formulation.get_absolute_url()  # the warning's link: no more queries
+
+    assert [action.formulation_id for action in overdue] == [working.pk]
