@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, Prefetch, Q, QuerySet
 
 from arms_site.lib.dates import add_months
 from arms_site.lib.queries import one_or_none
@@ -77,14 +77,26 @@ class PanelFacts:
 
 
 def panel_facts(offender, today: datetime.date) -> PanelFacts:
-    """What the summary's register panel shows, in a fixed handful of queries."""
-    registration = registration_of(offender)
+    """What the summary's register panel shows. The registration's query also says whether
+    there are orders, travel or open breaches to read, so an offender with none (most) costs
+    one query, not five; without a registration the panel shows nothing more."""
+    registration = one_or_none(
+        Registration.objects.filter(offender=offender).annotate(
+            has_orders=Exists(CivilOrder.objects.filter(offender=offender, made_on__lte=today)),
+            has_travel=Exists(travel_notified(offender, today)),
+            has_breaches=Exists(open_breaches(offender)),
+        )
+    )
+    if registration is None:
+        return PanelFacts(
+            registration=None, periodic_state=None, orders=[], travel=[], breaches=[], today=today
+        )
     return PanelFacts(
         registration=registration,
         periodic_state=periodic_state(registration, today),
-        orders=orders_in_force(offender, today),
-        travel=list(travel_notified(offender, today)),
-        breaches=list(open_breaches(offender)),
+        orders=orders_in_force(offender, today) if registration.has_orders else [],
+        travel=list(travel_notified(offender, today)) if registration.has_travel else [],
+        breaches=list(open_breaches(offender)) if registration.has_breaches else [],
         today=today,
     )
 

@@ -62,11 +62,14 @@ class DaysSince(Func):
         return sql, today[1] + column[1]
 
 
-def offender_schedule(offender, *, with_static_record: bool = False) -> OffenderSchedule | None:
-    """The offender's schedule row with its decision and the decision's policy;
-    ``with_static_record``: the static score the decision used too (the timetable links it)."""
-    related = ["decision__policy"] + (["decision__static_record"] if with_static_record else [])
-    return one_or_none(OffenderSchedule.objects.filter(offender=offender).select_related(*related))
+def offender_schedule(offender, *, with_decision: bool = False) -> OffenderSchedule | None:
+    """The offender's schedule row: its own columns are what the summary and the formulation
+    show. ``with_decision``: with the decision, its policy and the static score it used in the
+    same query (the timetable shows the working and links the score)."""
+    schedule = OffenderSchedule.objects.filter(offender=offender)
+    if with_decision:
+        schedule = schedule.select_related("decision__policy", "decision__static_record")
+    return one_or_none(schedule)
 
 
 def caseload_with_schedule(user, today: datetime.date) -> QuerySet[Offender]:

@@ -31,7 +31,7 @@ def timetable(request, pk):
         user=request.user, offender=offender, summary="Level of risk management and visits viewed"
     )
     today = timezone.localdate()
-    schedule = selectors.offender_schedule(offender, with_static_record=True)
+    schedule = selectors.offender_schedule(offender, with_decision=True)
     decision = schedule.decision if schedule else None
     upcoming = []
     if schedule and decision:

@@ -13,7 +13,7 @@ from .. import services
 from ..access import can_change_register, register_for_user
 from ..forms import RegistrationEndForm, RegistrationForm
 from ..models import NotificationKind
-from ..selectors import history, panel_facts
+from ..selectors import history
 
 
 def detail_url(offender) -> str:
@@ -32,7 +32,6 @@ def detail(request, pk):
             "offender": offender,
             "tab": "register",
             "history": history(offender),
-            "facts": panel_facts(offender, today),
             "today": today,
             "can_change": can_change_register(request.user, offender),
             "kinds": NotificationKind.choices,
