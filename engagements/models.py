@@ -350,6 +350,9 @@ class OffenderSchedule(models.Model):
     # The home-visit interval that applies and where it comes from (the officer's or the policy's).
     visit_interval_months = models.PositiveSmallIntegerField(null=True, blank=True)
     visit_interval_note = models.CharField(max_length=300, blank=True)
+    # An officer's own interval is in force (VisitFrequency): the timetable reads this, not the
+    # table, to know whether to offer "Return to the policy default".
+    visit_interval_by_officer = models.BooleanField(default=False)
     # The offender's scope, copied by ``schedule_refresh`` (and refreshed by the offender
     # services whenever team, officer or status change) so that the dashboard counts a force's
     # or a team's caseload from this table alone, with an index-only scan and no join.

@@ -297,6 +297,7 @@ def _schedule(case: Case, level_result, rules, last_seen, reactive, override) ->
         next_visit_due=next_visit,
         visit_interval_months=interval.months,
         visit_interval_note=interval.note,
+        visit_interval_by_officer=interval.by_officer,
         next_reassessment_due=next_reassess,
         next_due=min(dues) if dues else None,
         reassessment_due_now=case.change is not None,

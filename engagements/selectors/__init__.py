@@ -13,6 +13,7 @@ from .schedule import (
     completed_visits,
     current_decision,
     due_state,
+    has_officer_interval,
     last_visit,
     offender_schedule,
     officer_interval,
@@ -51,4 +52,5 @@ __all__ = [
     "timeline",
     "visit_frequency_history",
     "visit_frequency_in_force",
+    "has_officer_interval",
 ]

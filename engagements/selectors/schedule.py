@@ -182,6 +182,15 @@ def last_visit(offender) -> Visit | None:
     )
 
 
+def has_officer_interval(offender, schedule: OffenderSchedule | None) -> bool:
+    """Whether an officer's own visit interval is in force. With a level, the schedule row says
+    (``schedule_refresh`` keeps the flag in the same transaction as every change of interval);
+    without one, the query decides."""
+    if schedule is not None and schedule.decision_id is not None:
+        return schedule.visit_interval_by_officer
+    return VisitFrequency.objects.filter(offender=offender, ended_at__isnull=True).exists()
+
+
 def officer_interval(offender) -> OfficerInterval | None:
     """The officer's own visit interval in force for the offender, if any."""
     setting = visit_frequency_in_force(offender)

@@ -87,6 +87,7 @@ def _decision_values(offender, decision, visit, *, reactive: bool, last_assessme
         "override_pending": decision.status == DecisionStatus.OVERRIDE_REQUESTED,
         "visit_interval_months": interval.months,
         "visit_interval_note": interval.note,
+        "visit_interval_by_officer": interval.by_officer,
         "next_reassessment_due": next_reassessment_due(
             level=level, anchor=last_assessment_on or decision.effective_date, policy=rules
         ),
@@ -124,6 +125,7 @@ def schedule_refresh(offender, *, today: datetime.date | None = None) -> Offende
         "next_visit_due": None,
         "visit_interval_months": None,
         "visit_interval_note": "",
+        "visit_interval_by_officer": False,
         "next_reassessment_due": None,
         "reassessment_due_now": change is not None,
         "reassessment_reason": (

@@ -58,7 +58,7 @@ def timetable(request, pk):
         "next_months": next_twelve_months(selectors.planned_visits(offender), upcoming),
         "visits": visits[:10],
         "warnings": selectors.pattern_warnings(offender, visits),
-        "frequency": selectors.visit_frequency_in_force(offender),
+        "officer_interval": selectors.has_officer_interval(offender, schedule),
         "override": override,
         "reactive": reactive,
         "can_change": can_change_engagements(request.user, offender),

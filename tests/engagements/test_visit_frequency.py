@@ -1,9 +1,13 @@
 """The officer's own home-visit interval: it replaces the policy's default, with a rationale."""
 
 import datetime
+import importlib
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -318,3 +322,39 @@ def test_return_to_the_policy_default_page(owner_client, owner, high):
     assert response.status_code == 302
     assert VisitFrequency.objects.get().end_reason == "Household assessed"
     assert _schedule(high).visit_interval_months == 3
+
+
+def _visit_frequency_queries(captured) -> int:
+    return sum('"engagements_visitfrequency"' in q["sql"] for q in captured.captured_queries)
+
+
+def test_the_schedule_says_when_an_officer_interval_is_in_force_and_the_timetable_reads_it(
+    owner_client, owner, high
+):
+    """``schedule_refresh`` keeps the flag with each setting and clearing; the timetable offers
+    "Return to the policy default" from it, without reading the intervals' table."""
+    url = reverse("engagements:timetable", args=[high.pk])
+    assert not _schedule(high).visit_interval_by_officer
+    services.visit_frequency_set(user=owner, offender=high, interval_months=2, rationale=RATIONALE)
+    assert _schedule(high).visit_interval_by_officer
+    with CaptureQueriesContext(connection) as captured:
+        html = owner_client.get(url).content.decode()
+    assert "Return to the policy default" in html
+    assert _visit_frequency_queries(captured) == 0
+
+    services.visit_frequency_clear(user=owner, offender=high, rationale="Settled again")
+    assert not _schedule(high).visit_interval_by_officer
+    with CaptureQueriesContext(connection) as captured:
+        html = owner_client.get(url).content.decode()
+    assert "Return to the policy default" not in html
+    assert _visit_frequency_queries(captured) == 0
+
+
+def test_the_migration_fills_the_flag_from_the_intervals_in_force(high, owner):
+    migration = importlib.import_module(
+        "engagements.migrations.0010_schedule_visit_interval_by_officer"
+    )
+    services.visit_frequency_set(user=owner, offender=high, interval_months=2, rationale=RATIONALE)
+    OffenderSchedule.objects.update(visit_interval_by_officer=False)  # as before the migration
+    migration.fill(apps, None)
+    assert _schedule(high).visit_interval_by_officer
