@@ -122,7 +122,8 @@ class Progress:
 
 def progress_over_time(offender) -> Progress:
     """Each factor's rating across countersigned assessments, for the chart and its table."""
-    history = list(countersigned_history(offender))
+    # The chart reads the dates, priorities and ratings: not the framework or the countersigner.
+    history = list(countersigned_history(offender).select_related(None))
     dates = [f"{a.countersigned_at.day} {a.countersigned_at:%b %Y}" for a in history]
     by_code: dict[str, FactorSeries] = {}
     for index, assessment in enumerate(history):

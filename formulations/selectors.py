@@ -40,9 +40,11 @@ def formulation_versions(offender) -> FormulationVersions:
     are applied here."""
     found = list(
         Formulation.objects.filter(assessment__offender=offender)
-        .select_related("assessment__offender", "assessment__countersigned_by", "updated_by")
+        .select_related("assessment__countersigned_by", "updated_by")
         .order_by()  # ordered below, in Python
     )
+    for formulation in found:
+        formulation.assessment.offender = offender  # the caller's: not a second copy of the row
 
     def newest(candidates, moment):
         return max(candidates, key=lambda f: (moment(f.assessment), f.assessment.pk), default=None)
