@@ -78,8 +78,9 @@ class PanelFacts:
 
 def panel_facts(offender, today: datetime.date) -> PanelFacts:
     """What the summary's register panel shows. The registration's query also says whether
-    there are orders, travel or open breaches to read, so an offender with none (most) costs
-    one query, not five; without a registration the panel shows nothing more."""
+    there are orders, travel or open breaches to read, so a registered offender with none (most)
+    costs one query, not five. Without a registration (a Sexual Risk Order needs no conviction)
+    the panel still shows the orders and breaches."""
     registration = one_or_none(
         Registration.objects.filter(offender=offender).annotate(
             has_orders=Exists(CivilOrder.objects.filter(offender=offender, made_on__lte=today)),
@@ -87,9 +88,14 @@ def panel_facts(offender, today: datetime.date) -> PanelFacts:
             has_breaches=Exists(open_breaches(offender)),
         )
     )
-    if registration is None:
+    if registration is None:  # travel is notified only by registered offenders
         return PanelFacts(
-            registration=None, periodic_state=None, orders=[], travel=[], breaches=[], today=today
+            registration=None,
+            periodic_state=None,
+            orders=orders_in_force(offender, today),
+            travel=[],
+            breaches=list(open_breaches(offender)),
+            today=today,
         )
     return PanelFacts(
         registration=registration,

@@ -29,6 +29,18 @@ def registered(owner, offender, today):
     return offender
 
 
+def _order_in_force(owner, offender, today, kind: str, prohibition: str) -> None:
+    order_record(
+        user=owner,
+        offender=offender,
+        kind=kind,
+        court="C",
+        made_on=today,
+        until_further_order=True,
+        prohibitions=[prohibition],
+    )
+
+
 def test_a_registration_with_nothing_else_costs_one_query(
     registered, today, django_assert_num_queries
 ):
@@ -38,26 +50,25 @@ def test_a_registration_with_nothing_else_costs_one_query(
     assert (facts.orders, facts.travel, facts.breaches) == ([], [], [])
 
 
-def test_no_registration_costs_one_query_and_shows_nothing_more(
-    owner, offender, today, django_assert_num_queries
+def test_without_a_registration_the_orders_and_breaches_still_show(
+    client, owner, offender, today, django_assert_num_queries
 ):
-    with django_assert_num_queries(1):
+    """A Sexual Risk Order needs no conviction: its prohibitions show on the summary of someone
+    who is not on the register."""
+    with django_assert_num_queries(3):  # the registration, the orders, the breaches
         facts = panel_facts(offender, today)
     assert facts.registration is None and facts.periodic_state is None
+    _order_in_force(owner, offender, today, "sro", "No contact with children under 16")
+    client.force_login(owner)
+    page = client.get(offender.get_absolute_url()).content.decode()
+    assert "No registration recorded yet" in page
+    assert "No contact with children under 16" in page and "Open suspected breaches" in page
 
 
 def test_orders_travel_and_breaches_are_read_and_shown_when_there_are_some(
     client, owner, registered, today, django_assert_num_queries
 ):
-    order_record(
-        user=owner,
-        offender=registered,
-        kind="sro",
-        court="C",
-        made_on=today,
-        until_further_order=True,
-        prohibitions=["No travel abroad"],
-    )
+    _order_in_force(owner, registered, today, "sro", "No travel abroad")
     notification_record(
         user=owner,
         offender=registered,
