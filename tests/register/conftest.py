@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from register.services import registration_record
 
@@ -19,3 +20,21 @@ def registration(owner, offender):
         first_notified_on=datetime.date(2024, 3, 4),
         today=TODAY,
     )
+
+
+@pytest.fixture
+def today():
+    return timezone.localdate()
+
+
+@pytest.fixture
+def registered(owner, offender, today):
+    """The offender on the register since a caution 400 days ago (the pages' tests)."""
+    registration_record(
+        user=owner,
+        offender=offender,
+        relevant_date=today - datetime.timedelta(days=400),
+        disposal="caution",
+        first_notified_on=today - datetime.timedelta(days=360),
+    )
+    return offender

@@ -3,30 +3,12 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from register.models import CivilOrder
 from register.selectors import panel_facts
-from register.services import breach_record, notification_record, order_record, registration_record
+from register.services import breach_record, notification_record, order_record
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def today():
-    return timezone.localdate()
-
-
-@pytest.fixture
-def registered(owner, offender, today):
-    registration_record(
-        user=owner,
-        offender=offender,
-        relevant_date=today - datetime.timedelta(days=400),
-        disposal="caution",
-        first_notified_on=today - datetime.timedelta(days=360),
-    )
-    return offender
 
 
 def _order_in_force(owner, offender, today, kind: str, prohibition: str) -> None:

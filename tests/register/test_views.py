@@ -4,34 +4,16 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from audit.models import Action, AuditEvent
 from register.models import CivilOrder, Notification, SuspectedBreach
-from register.services import notification_record, order_record, registration_record
+from register.services import notification_record, order_record
 
 pytestmark = pytest.mark.django_db
 
 
 def _date(prefix, day):
     return {f"{prefix}_0": day.day, f"{prefix}_1": day.month, f"{prefix}_2": day.year}
-
-
-@pytest.fixture
-def today():
-    return timezone.localdate()
-
-
-@pytest.fixture
-def registered(owner, offender, today):
-    registration_record(
-        user=owner,
-        offender=offender,
-        relevant_date=today - datetime.timedelta(days=400),
-        disposal="caution",
-        first_notified_on=today - datetime.timedelta(days=360),
-    )
-    return offender
 
 
 def _url(name, offender, *args):
